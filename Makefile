@@ -1,0 +1,46 @@
+# The two commands: `make run` and `make test`. Everything installs into .venv here.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test lint bench browser-deps clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+## Set up and start the site and a background worker on http://127.0.0.1:8000
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
+	$(PY) manage.py demo_data
+	@echo "Starting the site on http://$(HOST):$(PORT)/ and a background worker (Ctrl-C stops both)"
+	@trap 'kill 0' INT TERM EXIT; \
+	  $(PY) manage.py qcluster & \
+	  $(PY) manage.py runserver $(HOST):$(PORT)
+
+## Every check: lint, format, Django checks, migrations, and the whole test suite
+test: install browser-deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') ALLOWED_HOSTS=example.org $(PY) manage.py check --deploy --fail-level WARNING
+	$(VENV)/bin/pytest
+
+## Load figures for the submission endpoint (about a minute)
+bench: install
+	$(PY) bench/submission_load.py
+
+## Debian's Chromium for the browser tests, installed when missing
+browser-deps:
+	@bash scripts/install-system-deps
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,81 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from cms.blocks import BodyBlock, HelplineBlock
+
+DEFAULT_HELPLINES = [
+    (
+        "helpline",
+        {
+            "name": "Childline",
+            "phone": "0800 1111",
+            "description": "Free, private and open all day and night. Talk about anything.",
+            "url": "https://www.childline.org.uk/",
+        },
+    ),
+    (
+        "helpline",
+        {
+            "name": "In an emergency",
+            "phone": "999",
+            "description": "If you or someone else is in danger right now, call 999.",
+            "url": "",
+        },
+    ),
+]
+
+
+class HomePage(Page):
+    """The site's front page: an introduction and the consultations open now. Edited in Pages."""
+
+    introduction = models.TextField(blank=True, max_length=400)
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["consultations.ConsultationIndexPage", "cms.StandardPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from consultations.selectors import consultations_open
+
+        context = super().get_context(request, *args, **kwargs)
+        context["open_consultations"] = consultations_open()
+        return context
+
+
+class StandardPage(Page):
+    """An ordinary content page (about us, privacy, accessibility). Edited in Pages."""
+
+    introduction = models.TextField(blank=True, max_length=400)
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+
+    parent_page_types = ["cms.HomePage", "cms.StandardPage"]
+    subpage_types = ["cms.StandardPage"]
+
+
+@register_setting(icon="help")
+class SiteSettings(BaseSiteSetting):
+    """Site-wide words editors can change: helplines and the footer. Edited in Settings."""
+
+    helplines = StreamField(
+        [("helpline", HelplineBlock())],
+        default=DEFAULT_HELPLINES,
+        help_text="Shown after every answer and in the footer. Keep Childline and 999.",
+    )
+    footer_text = RichTextField(
+        blank=True,
+        features=["bold", "link"],
+        help_text="A short line at the bottom of every page.",
+    )
+
+    panels = [FieldPanel("helplines"), FieldPanel("footer_text")]
+
+    class Meta:
+        verbose_name = "site settings"

@@ -1,0 +1,55 @@
+"""The rules that decide when a consultation takes answers, in one place.
+
+Each is a plain function of its inputs (and `now`) so it can be read and tested alone.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import models
+
+
+class ConsultationStatus(models.TextChoices):
+    UPCOMING = "upcoming", "Opening soon"
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Closed"
+
+
+def consultation_status(*, opens_at: datetime, closes_at: datetime, now: datetime) -> str:
+    if now < opens_at:
+        return ConsultationStatus.UPCOMING
+    if now >= closes_at:
+        return ConsultationStatus.CLOSED
+    return ConsultationStatus.OPEN
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    reason: str = ""
+
+
+def submission_allowed(
+    *,
+    opens_at: datetime,
+    closes_at: datetime,
+    now: datetime,
+    form_issued_at: datetime | None,
+) -> Decision:
+    """May answers be taken now?
+
+    Answers are taken while the consultation is open. A young person who started before it
+    closed keeps a grace period to finish, so answers typed in good faith are not thrown away
+    at the stroke of the closing time.
+    """
+    status = consultation_status(opens_at=opens_at, closes_at=closes_at, now=now)
+    if status == ConsultationStatus.OPEN:
+        return Decision(True)
+    if status == ConsultationStatus.UPCOMING:
+        return Decision(False, "This consultation has not opened yet, so we cannot take answers.")
+    grace = timedelta(seconds=settings.SUBMISSION_GRACE_SECONDS)
+    started_in_time = form_issued_at is not None and opens_at <= form_issued_at < closes_at
+    if started_in_time and now < closes_at + grace:
+        return Decision(True)
+    return Decision(False, "This consultation has closed, so we cannot take new answers.")

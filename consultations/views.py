@@ -1,0 +1,201 @@
+"""The public consultation journey: read, answer, be thanked.
+
+Everything that can go wrong with a submission gets a plain-words page and a 4xx status, and
+nothing is stored unless the whole response is.
+"""
+
+from urllib.parse import parse_qsl
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.cache import patch_cache_control
+from django_ratelimit.core import is_ratelimited
+
+from consultations import forms as answer_forms
+from consultations.models import ConsultationPage
+from consultations.rules import submission_allowed
+from consultations.services import response_submit
+from consultations.tokens import token_issue, token_read
+
+FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
+
+
+def client_ip(group: str, request: HttpRequest) -> str:
+    """The client address, trusting X-Forwarded-For only from the proxies we were told of."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [p for p in forwarded if p]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _page_context(request: HttpRequest, page: ConsultationPage, **extra) -> dict:
+    context = page.get_context(request)
+    context.update(extra)
+    return context
+
+
+def _render_page(request, page, *, form=None, status=200, notice="") -> HttpResponse:
+    if form is None and page.is_open:
+        form = page.get_form(page=page, user=request.user)
+    token = token_issue(consultation_id=page.pk) if form is not None else ""
+    response = TemplateResponse(
+        request,
+        page.get_template(request),
+        _page_context(request, page, form=form, submission_token=token, notice=notice),
+        status=status,
+    )
+    # The page carries a one-off token, so shared caches must not hand it to someone else.
+    patch_cache_control(response, private=True, no_cache=True)
+    return response
+
+
+def _refuse(request, page, *, status: int, title: str, message: str) -> HttpResponse:
+    return TemplateResponse(
+        request,
+        "consultations/refused.html",
+        _page_context(request, page, title=title, message=message),
+        status=status,
+    )
+
+
+def consultation_page(request: HttpRequest, page: ConsultationPage) -> HttpResponse:
+    if request.method == "POST":
+        return _submit(request, page)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD, POST"})
+    return _render_page(request, page)
+
+
+def _decode_body(request: HttpRequest) -> list[tuple[str, str]] | None:
+    """The posted pairs, or None if the body is not valid UTF-8 form data.
+
+    Django quietly replaces bad bytes; we would rather tell the sender than store mojibake.
+    """
+    try:
+        body = request.body.decode("ascii")
+        return parse_qsl(body, keep_blank_values=True, encoding="utf-8", errors="strict")
+    except (UnicodeDecodeError, ValueError):
+        return None
+
+
+def _submit(request: HttpRequest, page: ConsultationPage) -> HttpResponse:
+    if is_ratelimited(
+        request,
+        group="consultation-submit",
+        key=client_ip,
+        rate=settings.SUBMISSION_RATE_LIMIT,
+        method="POST",
+        increment=True,
+    ):
+        return _refuse(
+            request,
+            page,
+            status=429,
+            title="Too many answers from your connection",
+            message=(
+                "We have had a lot of answers from your internet connection in a short time, "
+                "so we have paused taking more. Please wait a few minutes and try again."
+            ),
+        )
+
+    content_type = request.content_type or ""
+    if content_type != FORM_CONTENT_TYPE:
+        return _refuse(
+            request,
+            page,
+            status=415,
+            title="We could not read your answers",
+            message="Your answers were not sent as a web form. Please use the form on this page.",
+        )
+
+    pairs = _decode_body(request)
+    if pairs is None:
+        return _refuse(
+            request,
+            page,
+            status=400,
+            title="We could not read your answers",
+            message=(
+                "Some of the text could not be read. Please go back, check your answers "
+                "and send them again."
+            ),
+        )
+
+    token = token_read(request.POST.get(answer_forms.TOKEN_FIELD, ""), consultation_id=page.pk)
+    decision = submission_allowed(
+        opens_at=page.opens_at,
+        closes_at=page.closes_at,
+        now=timezone.now(),
+        form_issued_at=token.issued_at if token else None,
+    )
+    if not decision.allowed:
+        return _refuse(request, page, status=403, title="Answers are not open", message=decision.reason)
+
+    if request.POST.get(answer_forms.HONEYPOT_FIELD, ""):
+        return _refuse(
+            request,
+            page,
+            status=400,
+            title="We could not accept these answers",
+            message="The form was filled in in a way we do not accept. Please try again.",
+        )
+
+    form = page.get_form(request.POST, page=page, user=request.user)
+    problem = _unexpected_fields(pairs, form)
+    if problem:
+        return _refuse(
+            request, page, status=400, title="We could not accept these answers", message=problem
+        )
+
+    if not form.is_valid():
+        return _render_page(request, page, form=form, status=400)
+
+    if token is None:
+        # The answers are fine but the token is missing or altered (a very old page, say).
+        # Show the answers again with a fresh token rather than lose them.
+        return _render_page(
+            request,
+            page,
+            form=form,
+            status=400,
+            notice="Please check your answers and press Send again.",
+        )
+
+    data = form.cleaned_data
+    response_submit(
+        consultation=page,
+        answers={name: data.get(name) for name in form.question_kinds},
+        age_band=data.get(answer_forms.AGE_BAND_FIELD, ""),
+        region=data.get(answer_forms.REGION_FIELD, ""),
+        consent_to_quote=bool(data.get(answer_forms.CONSENT_FIELD)),
+        idempotency_key=token.key,
+    )
+    # 303 See Other: refreshing the thank-you page never sends the answers again.
+    thanks = redirect(page.get_url(request) + page.reverse_subpage("thank_you"))
+    thanks.status_code = 303
+    return thanks
+
+
+def _unexpected_fields(pairs: list[tuple[str, str]], form) -> str:
+    expected = form.expected_fields
+    multi = form.multi_value_fields
+    seen: set[str] = set()
+    for name, _value in pairs:
+        if name not in expected:
+            return "The form had a field we do not know. Please use the form on this page."
+        if name in seen and name not in multi:
+            return "The form had the same answer twice. Please use the form on this page."
+        seen.add(name)
+    return ""
+
+
+def thank_you_page(request: HttpRequest, page: ConsultationPage) -> HttpResponse:
+    return TemplateResponse(
+        request, "consultations/thank_you.html", _page_context(request, page)
+    )
