@@ -15,7 +15,7 @@ LONG_TEXT_MAX = 5000
 AGE_BAND_FIELD = "about-age-band"
 REGION_FIELD = "about-region"
 CONSENT_FIELD = "consent-to-quote"
-TOKEN_FIELD = "submission-token"
+TOKEN_FIELD = "submission-token"  # noqa: S105 (a field name, not a secret)
 HONEYPOT_FIELD = "your-website"
 CSRF_FIELD = "csrfmiddlewaretoken"
 

@@ -201,9 +201,7 @@ class ConsultationQuestion(AbstractFormField):
     """One question on a consultation. Edited inline on the consultation page."""
 
     page = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="form_fields")
-    field_type = models.CharField(
-        "kind of question", max_length=16, choices=QuestionKind.choices
-    )
+    field_type = models.CharField("kind of question", max_length=16, choices=QuestionKind.choices)
     field_type.required_on_save = True
     outcome = models.CharField(
         max_length=32,

@@ -17,9 +17,7 @@ def _consultations(within: Iterable | None) -> QuerySet[ConsultationPage]:
 
 def consultations_open(*, within: Iterable | None = None) -> QuerySet[ConsultationPage]:
     now = timezone.now()
-    return _consultations(within).filter(opens_at__lte=now, closes_at__gt=now).order_by(
-        "closes_at"
-    )
+    return _consultations(within).filter(opens_at__lte=now, closes_at__gt=now).order_by("closes_at")
 
 
 def consultations_upcoming(*, within: Iterable | None = None) -> QuerySet[ConsultationPage]:

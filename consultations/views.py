@@ -20,7 +20,8 @@ from consultations.rules import submission_allowed
 from consultations.services import response_submit
 from consultations.tokens import token_issue, token_read
 
-FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
+URLENCODED = "application/x-www-form-urlencoded"
+MULTIPART = "multipart/form-data"
 
 
 def client_ip(group: str, request: HttpRequest) -> str:
@@ -75,8 +76,12 @@ def consultation_page(request: HttpRequest, page: ConsultationPage) -> HttpRespo
 def _decode_body(request: HttpRequest) -> list[tuple[str, str]] | None:
     """The posted pairs, or None if the body is not valid UTF-8 form data.
 
-    Django quietly replaces bad bytes; we would rather tell the sender than store mojibake.
+    Django quietly replaces bad bytes with U+FFFD; we would rather tell the sender than
+    store mangled words.
     """
+    if request.content_type == MULTIPART:
+        pairs = [(k, v) for k, values in request.POST.lists() for v in values]
+        return None if any("\ufffd" in k + v for k, v in pairs) else pairs
     try:
         body = request.body.decode("ascii")
         return parse_qsl(body, keep_blank_values=True, encoding="utf-8", errors="strict")
@@ -104,8 +109,7 @@ def _submit(request: HttpRequest, page: ConsultationPage) -> HttpResponse:
             ),
         )
 
-    content_type = request.content_type or ""
-    if content_type != FORM_CONTENT_TYPE:
+    if request.content_type not in (URLENCODED, MULTIPART) or request.FILES:
         return _refuse(
             request,
             page,
@@ -135,7 +139,9 @@ def _submit(request: HttpRequest, page: ConsultationPage) -> HttpResponse:
         form_issued_at=token.issued_at if token else None,
     )
     if not decision.allowed:
-        return _refuse(request, page, status=403, title="Answers are not open", message=decision.reason)
+        return _refuse(
+            request, page, status=403, title="Answers are not open", message=decision.reason
+        )
 
     if request.POST.get(answer_forms.HONEYPOT_FIELD, ""):
         return _refuse(
@@ -196,6 +202,4 @@ def _unexpected_fields(pairs: list[tuple[str, str]], form) -> str:
 
 
 def thank_you_page(request: HttpRequest, page: ConsultationPage) -> HttpResponse:
-    return TemplateResponse(
-        request, "consultations/thank_you.html", _page_context(request, page)
-    )
+    return TemplateResponse(request, "consultations/thank_you.html", _page_context(request, page))

@@ -1,0 +1,34 @@
+import pytest
+from django.core.cache import cache
+
+from tests.factories.pages import consultation_create
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # The submission limiter counts in the cache; each test starts from zero.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def consultation(db):
+    return consultation_create(title="Your school day")
+
+
+def valid_answers(page, **overrides) -> dict:
+    """A complete, valid POST body for `page` (without CSRF), as the browser would send it."""
+    from consultations.tokens import token_issue
+
+    names = {q.label: q.clean_name for q in page.form_fields.all()}
+    data = {
+        "submission-token": token_issue(consultation_id=page.pk),
+        names["How happy are you at school?"]: "4",
+        names["Your favourite lesson"]: "Art",
+        names["What would you change?"]: "Longer break times",
+        "about-age-band": "10_12",
+        "about-region": "london",
+    }
+    data.update(overrides)
+    return data
