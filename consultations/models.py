@@ -218,6 +218,12 @@ class ConsultationQuestion(AbstractFormField):
     def __str__(self):
         return self.label
 
+    def clean(self):
+        super().clean()
+        choice_kinds = (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE)
+        if self.field_type in choice_kinds and not self.choices.strip():
+            raise ValidationError({"choices": "A choice question needs at least two options."})
+
 
 class Response(models.Model):
     """One young person's answers to one consultation. Read in the admin under Responses."""
