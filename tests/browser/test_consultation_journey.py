@@ -7,10 +7,7 @@ import pytest
 from consultations.models import Response
 from tests.factories.pages import consultation_create
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("site_tree")]
 
 PAGE_WEIGHT_LIMIT = 60 * 1024
 
