@@ -76,10 +76,9 @@ class ConsultationIndexPage(Page):
         from consultations import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().public().specific()
-        context["open_consultations"] = selectors.consultations_open(within=children)
-        context["upcoming_consultations"] = selectors.consultations_upcoming(within=children)
-        context["closed_consultations"] = selectors.consultations_closed(within=children)
+        context["open_consultations"] = selectors.consultations_open(under=self)
+        context["upcoming_consultations"] = selectors.consultations_upcoming(under=self)
+        context["closed_consultations"] = selectors.consultations_closed(under=self)
         return context
 
 

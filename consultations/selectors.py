@@ -1,31 +1,28 @@
 """Reads of consultations and responses that more than one caller needs."""
 
-from collections.abc import Iterable
-
 from django.db.models import QuerySet
 from django.utils import timezone
+from wagtail.models import Page
 
 from consultations.models import ConsultationPage, Response
 
 
-def _consultations(within: Iterable | None) -> QuerySet[ConsultationPage]:
-    if within is not None:
-        ids = [page.pk for page in within]
-        return ConsultationPage.objects.filter(pk__in=ids).live().public()
-    return ConsultationPage.objects.live().public()
+def _consultations(under: Page | None) -> QuerySet[ConsultationPage]:
+    pages = ConsultationPage.objects.live().public()
+    return pages.child_of(under) if under is not None else pages
 
 
-def consultations_open(*, within: Iterable | None = None) -> QuerySet[ConsultationPage]:
+def consultations_open(*, under: Page | None = None) -> QuerySet[ConsultationPage]:
     now = timezone.now()
-    return _consultations(within).filter(opens_at__lte=now, closes_at__gt=now).order_by("closes_at")
+    return _consultations(under).filter(opens_at__lte=now, closes_at__gt=now).order_by("closes_at")
 
 
-def consultations_upcoming(*, within: Iterable | None = None) -> QuerySet[ConsultationPage]:
-    return _consultations(within).filter(opens_at__gt=timezone.now()).order_by("opens_at")
+def consultations_upcoming(*, under: Page | None = None) -> QuerySet[ConsultationPage]:
+    return _consultations(under).filter(opens_at__gt=timezone.now()).order_by("opens_at")
 
 
-def consultations_closed(*, within: Iterable | None = None) -> QuerySet[ConsultationPage]:
-    return _consultations(within).filter(closes_at__lte=timezone.now()).order_by("-closes_at")
+def consultations_closed(*, under: Page | None = None) -> QuerySet[ConsultationPage]:
+    return _consultations(under).filter(closes_at__lte=timezone.now()).order_by("-closes_at")
 
 
 def responses_for_admin() -> QuerySet[Response]:
