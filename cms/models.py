@@ -60,6 +60,14 @@ class StandardPage(Page):
     subpage_types = ["cms.StandardPage"]
 
 
+DEFAULT_URGENT_HELP = (
+    "<p>Something you wrote makes us worried that you, or someone you know, might not be "
+    "safe. A trained person here will read your answers today.</p>"
+    "<p>We do not know who you are, so we cannot reply to you. Please talk to someone now: "
+    "a teacher, an adult you trust, or Childline.</p>"
+)
+
+
 @register_setting(icon="help")
 class SiteSettings(BaseSiteSetting):
     """Site-wide words editors can change: helplines and the footer. Edited in Settings."""
@@ -69,13 +77,18 @@ class SiteSettings(BaseSiteSetting):
         default=DEFAULT_HELPLINES,
         help_text="Shown after every answer and in the footer. Keep Childline and 999.",
     )
+    urgent_help_text = RichTextField(
+        features=["bold", "link", "ul"],
+        default=DEFAULT_URGENT_HELP,
+        help_text="Shown after answers that may mean a young person is not safe.",
+    )
     footer_text = RichTextField(
         blank=True,
         features=["bold", "link"],
         help_text="A short line at the bottom of every page.",
     )
 
-    panels = [FieldPanel("helplines"), FieldPanel("footer_text")]
+    panels = [FieldPanel("helplines"), FieldPanel("urgent_help_text"), FieldPanel("footer_text")]
 
     class Meta:
         verbose_name = "site settings"

@@ -46,6 +46,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.SAFEGUARDING_LEAD: [
         ADMIN_ACCESS,
         "consultations.view_response",
+        "nlp.view_safeguardingflag",
+        "nlp.change_safeguardingflag",
+        "nlp.view_raw_text",
     ],
     Role.CASEWORKER: [ADMIN_ACCESS],
     Role.COMMISSIONER: [

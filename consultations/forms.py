@@ -150,3 +150,24 @@ class ResponseForm(BaseForm):
     @property
     def expected_fields(self) -> set[str]:
         return set(self.fields) | {TOKEN_FIELD, HONEYPOT_FIELD, CSRF_FIELD}
+
+
+_form_classes: dict[tuple, type] = {}
+
+
+def form_class_for(page) -> type:
+    """The answer form class for these questions, built once rather than on every request.
+
+    Keyed by the questions themselves, so an edited question (or a preview of one) gets a
+    new class."""
+    fields = list(page.get_form_fields())
+    key = tuple(
+        (f.clean_name, f.label, f.field_type, f.required, f.choices, f.help_text) for f in fields
+    )
+    form_class = _form_classes.get(key)
+    if form_class is None:
+        form_class = ConsultationFormBuilder(fields).get_form_class()
+        if len(_form_classes) > 500:
+            _form_classes.clear()
+        _form_classes[key] = form_class
+    return form_class

@@ -172,9 +172,9 @@ class ConsultationPage(RoutablePageMixin, AbstractForm):
         return self.status == ConsultationStatus.CLOSED
 
     def get_form_class(self):
-        from consultations.forms import ConsultationFormBuilder
+        from consultations.forms import form_class_for
 
-        return ConsultationFormBuilder(self.get_form_fields()).get_form_class()
+        return form_class_for(self)
 
     @path("")
     def consultation(self, request):
@@ -227,6 +227,10 @@ class ConsultationQuestion(AbstractFormField):
 class Response(models.Model):
     """One young person's answers to one consultation. Read in the admin under Responses."""
 
+    # Wagtail's reference index would add a query and a row per submission for nothing:
+    # responses are never referenced from content.
+    wagtail_reference_index_ignore = True
+
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # PROTECT: a consultation with answers cannot be deleted, so nothing sent is ever lost.
     consultation = models.ForeignKey(
@@ -238,6 +242,9 @@ class Response(models.Model):
     consent_to_quote = models.BooleanField(default=False)
     # From the form's signed submission token: a double tap or a resent page stores one row.
     idempotency_key = models.CharField(max_length=64, unique=True, editable=False)
+    # Set when the analysis pipeline has run; responses without it are picked up again.
+    analysed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    analysis_version = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-submitted_at"]
@@ -255,6 +262,8 @@ class Response(models.Model):
 
 class Answer(models.Model):
     """One question's part of a response, one row per question so analysis can use SQL."""
+
+    wagtail_reference_index_ignore = True
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     # The question may be edited away later; the label, kind and outcome are kept as asked.

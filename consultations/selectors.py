@@ -1,10 +1,10 @@
 """Reads of consultations and responses that more than one caller needs."""
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from wagtail.models import Page
 
-from consultations.models import ConsultationPage, Response
+from consultations.models import Answer, ConsultationPage, Response
 
 
 def _consultations(under: Page | None) -> QuerySet[ConsultationPage]:
@@ -26,4 +26,6 @@ def consultations_closed(*, under: Page | None = None) -> QuerySet[ConsultationP
 
 
 def responses_for_admin() -> QuerySet[Response]:
-    return Response.objects.select_related("consultation").prefetch_related("answers")
+    return Response.objects.select_related("consultation").prefetch_related(
+        Prefetch("answers", queryset=Answer.objects.select_related("analysis"))
+    )

@@ -11,6 +11,7 @@ from consultations.models import (
     QuestionKind,
     Response,
 )
+from consultations.signals import response_submitted
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ def response_submit(
             for row in rows:
                 row.response = response
             Answer.objects.bulk_create(rows)
+            response_submitted.send(sender=Response, response=response)
     except IntegrityError:
         # Two requests with one key raced; the other stored it first.
         existing = Response.objects.filter(idempotency_key=idempotency_key).first()

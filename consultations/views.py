@@ -7,6 +7,7 @@ nothing is stored unless the whole response is.
 from urllib.parse import parse_qsl
 
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -15,10 +16,12 @@ from django.views.decorators.cache import patch_cache_control
 from django_ratelimit.core import is_ratelimited
 
 from consultations import forms as answer_forms
-from consultations.models import ConsultationPage
+from consultations.models import ConsultationPage, QuestionKind
 from consultations.rules import submission_allowed
 from consultations.services import response_submit
 from consultations.tokens import token_issue, token_read
+from nlp.models import SafeguardingFlag
+from nlp.services import flag_raise, screen_texts
 
 URLENCODED = "application/x-www-form-urlencoded"
 MULTIPART = "multipart/form-data"
@@ -174,14 +177,33 @@ def _submit(request: HttpRequest, page: ConsultationPage) -> HttpResponse:
         )
 
     data = form.cleaned_data
-    response_submit(
-        consultation=page,
-        answers={name: data.get(name) for name in form.question_kinds},
-        age_band=data.get(answer_forms.AGE_BAND_FIELD, ""),
-        region=data.get(answer_forms.REGION_FIELD, ""),
-        consent_to_quote=bool(data.get(answer_forms.CONSENT_FIELD)),
-        idempotency_key=token.key,
-    )
+    texts = [
+        data.get(name) or ""
+        for name, kind in form.question_kinds.items()
+        if kind in (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT)
+    ]
+    concern = screen_texts(texts)
+    with transaction.atomic():
+        result = response_submit(
+            consultation=page,
+            answers={name: data.get(name) for name in form.question_kinds},
+            age_band=data.get(answer_forms.AGE_BAND_FIELD, ""),
+            region=data.get(answer_forms.REGION_FIELD, ""),
+            consent_to_quote=bool(data.get(answer_forms.CONSENT_FIELD)),
+            idempotency_key=token.key,
+        )
+        if concern:
+            flag_raise(
+                response=result.response,
+                kind=concern["kind"],
+                evidence=concern["evidence"],
+                score=concern["score"],
+                raised_by=SafeguardingFlag.RaisedBy.REQUEST,
+            )
+    if concern:
+        # Shown straight away rather than after a redirect, so no address in the browser's
+        # history hints at what was written. Sending it again stores nothing more.
+        return thank_you_page(request, page, concern=True)
     # 303 See Other: refreshing the thank-you page never sends the answers again.
     thanks = redirect(page.get_url(request) + page.reverse_subpage("thank_you"))
     thanks.status_code = 303
@@ -201,5 +223,11 @@ def _unexpected_fields(pairs: list[tuple[str, str]], form) -> str:
     return ""
 
 
-def thank_you_page(request: HttpRequest, page: ConsultationPage) -> HttpResponse:
-    return TemplateResponse(request, "consultations/thank_you.html", _page_context(request, page))
+def thank_you_page(
+    request: HttpRequest, page: ConsultationPage, concern: bool = False
+) -> HttpResponse:
+    response = TemplateResponse(
+        request, "consultations/thank_you.html", _page_context(request, page, concern=concern)
+    )
+    patch_cache_control(response, private=True, no_store=True)
+    return response

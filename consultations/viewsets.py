@@ -11,6 +11,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from consultations.models import AgeBand, ConsultationPage, Region, Response
 from consultations.selectors import responses_for_admin
+from nlp.selectors import answer_text_for
 
 EXPORT_PERMISSION = "consultations.export_response"
 # Spreadsheet programs run a cell that starts with one of these as a formula.
@@ -102,11 +103,13 @@ class ResponseIndexView(IndexView):
             "region": item.get_region_display(),
             "consent_to_quote": "yes" if item.consent_to_quote else "no",
         }
-        answers = list(item.answers.all())
+        answers = [
+            (a, answer_text_for(user=self.request.user, answer=a)) for a in item.answers.all()
+        ]
         if "answers" in self.list_export:
-            row["answers"] = "\n".join(f"{a.question_label}: {a.display_value}" for a in answers)
+            row["answers"] = "\n".join(f"{a.question_label}: {text}" for a, text in answers)
         else:
-            by_question = {f"q:{a.question_id}": a.display_value for a in answers}
+            by_question = {f"q:{a.question_id}": text for a, text in answers}
             for field in self.list_export[len(BASE_EXPORT) :]:
                 row[field] = by_question.get(field, "")
         return {
@@ -120,7 +123,10 @@ class ResponseInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["answers"] = self.object.answers.all()
+        context["answers"] = [
+            (answer, answer_text_for(user=self.request.user, answer=answer))
+            for answer in self.object.answers.select_related("analysis")
+        ]
         return context
 
 

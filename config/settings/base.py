@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     # The project's own apps come last: roles are synced once the last of them has migrated.
     "cms",
     "consultations",
+    "nlp",
 ]
 
 MIDDLEWARE = [
@@ -90,9 +91,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-else:
-    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Keep connections open between requests: opening one (and, on SQLite, its PRAGMAs and the
+# WAL checkpoint when the last one closes) costs more than a typical request's queries.
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=600))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

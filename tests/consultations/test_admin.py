@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from cms.roles import Role
 from consultations.models import Response
 from consultations.services import response_submit
+from nlp.services import responses_analyse
 from tests.factories.pages import consultation_create
 
 pytestmark = pytest.mark.django_db
@@ -27,9 +28,11 @@ def _respond(page, key, *, age_band="", region="", lesson="Art"):
     answers = {q.clean_name: None for q in page.form_fields.all()}
     answers[page.form_fields.get(label="Your favourite lesson").clean_name] = lesson
     answers[page.form_fields.get(label="How happy are you at school?").clean_name] = 4
-    return response_submit(
+    response = response_submit(
         consultation=page, answers=answers, age_band=age_band, region=region, idempotency_key=key
     ).response
+    responses_analyse(response_ids=[response.pk])
+    return response
 
 
 @pytest.fixture

@@ -1,0 +1,69 @@
+"""Pure spaCy: build, load and run the answer-analysis pipeline. No Django imports here.
+
+pipeline = load()
+for result in analyse(pipeline, ["my mum cant afford the bus"]):
+    ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from nlp.pipeline import components  # noqa: F401  (registers the factories)
+from nlp.pipeline.corpus import OUTCOMES
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "model"
+
+
+@dataclass
+class Analysis:
+    outcomes: list[str]
+    scores: dict[str, float]
+    evidence: dict[str, list[str]]
+    safeguarding: dict
+    redacted: str
+    pii: list[dict]
+    keyphrases: list[str]
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def load(path: Path | str = MODEL_DIR) -> Language:
+    return spacy.load(path)
+
+
+@cache
+def shared() -> Language:
+    """One pipeline per process, loaded on first use."""
+    return load()
+
+
+def version(pipeline: Language) -> str:
+    return f"{pipeline.meta.get('name', 'pipeline')}-{pipeline.meta.get('version', '0')}"
+
+
+def analyse(pipeline: Language, texts: Iterable[str], batch_size: int = 256) -> Iterator[Analysis]:
+    for doc in pipeline.pipe(texts, batch_size=batch_size):
+        yield Analysis(
+            outcomes=list(doc._.outcomes),
+            scores={label: round(doc._.outcome_scores[label], 4) for label in OUTCOMES},
+            evidence=doc._.outcome_evidence,
+            safeguarding=doc._.safeguarding,
+            redacted=doc._.redacted,
+            pii=[{"start": s, "end": e, "label": label} for s, e, label in doc._.pii],
+            keyphrases=doc._.keyphrases,
+        )
+
+
+def screen(pipeline: Language, text: str) -> dict:
+    """Only the safeguarding screen, for use inside a request: tokenizer and two classifiers."""
+    names = ("safeguarding", "safeguarding_kind", "safeguarding_screen")
+    with pipeline.select_pipes(enable=[n for n in names if n in pipeline.pipe_names]):
+        return pipeline(text)._.safeguarding

@@ -1,0 +1,205 @@
+"""The pipeline's own spaCy components, registered as factories.
+
+Importing this module registers them; `nlp.pipeline.load` does so before loading a pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import srsly
+from spacy.attrs import NORM
+from spacy.language import Language
+from spacy.ml.models.textcat import _build_bow_text_classifier
+from spacy.tokens import Doc
+from spacy.util import registry
+from thinc.api import SparseLinear_v2
+
+from nlp.pipeline.corpus import OUTCOMES, SAFEGUARDING_KINDS
+from nlp.pipeline.keyphrases import keyphrases
+from nlp.pipeline.pii import PiiLexicon, find_pii, redact
+from nlp.pipeline.safeguarding import Cues, clause_around, clauses, cue_matches, mentions_risk
+
+DISCLOSURE = "DISCLOSURE"
+
+for _name, _default in (
+    ("pii", None),
+    ("redacted", None),
+    ("outcomes", None),
+    ("outcome_scores", None),
+    ("outcome_evidence", None),
+    ("safeguarding", None),
+    ("keyphrases", None),
+):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+@registry.architectures("voice.TextCatBOWNorm.v1")
+def bow_on_norms(
+    exclusive_classes: bool, ngram_size: int, no_output_layer: bool, length: int, nO=None
+):
+    """spaCy's bag-of-words classifier over token norms rather than exact spellings, so 'Cuz',
+    'cuz' and 'because' count as one word."""
+    model = _build_bow_text_classifier(
+        exclusive_classes=exclusive_classes,
+        ngram_size=ngram_size,
+        no_output_layer=no_output_layer,
+        nO=nO,
+        sparse_linear=SparseLinear_v2(nO=nO, length=2 ** (length - 1).bit_length()),
+    )
+    for node in model.walk():
+        if node.name == "extract_ngrams":
+            node.attrs["attr"] = NORM
+    return model
+
+
+@Language.factory("pii_redactor")
+class PiiRedactor:
+    """Finds personal data, sets doc.spans['pii'], doc._.pii and doc._.redacted."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+        self.common_words: set[str] = set()
+        self.lexicon = PiiLexicon.load(self.common_words)
+
+    def set_common_words(self, words: set[str]) -> None:
+        self.common_words = set(words)
+        self.lexicon = PiiLexicon.load(self.common_words)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = find_pii(doc.text, self.lexicon)
+        doc._.pii = found
+        doc._.redacted = redact(doc.text, found)
+        spans = [doc.char_span(s, e, label=lab, alignment_mode="expand") for s, e, lab in found]
+        doc.spans["pii"] = [s for s in spans if s is not None]
+        return doc
+
+    def to_disk(self, path, *, exclude=()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "common_words.txt").write_text("\n".join(sorted(self.common_words)) + "\n")
+
+    def from_disk(self, path, *, exclude=()):
+        words = (Path(path) / "common_words.txt").read_text().split()
+        self.set_common_words(set(words))
+        return self
+
+
+@Language.factory("outcome_explainer", default_config={"default_threshold": 0.5})
+class OutcomeExplainer:
+    """Turns the outcome scores into tags, each with the words that most explain it.
+
+    The explaining words are those of the answer that the corpus most ties to the label
+    (smoothed log-odds, computed in training), so an analyst can see why a tag was given.
+    """
+
+    def __init__(self, nlp: Language, name: str, default_threshold: float):
+        self.name = name
+        self.thresholds = dict.fromkeys(OUTCOMES, default_threshold)
+        self.cue_weights: dict[str, dict[str, float]] = {label: {} for label in OUTCOMES}
+
+    def __call__(self, doc: Doc) -> Doc:
+        scores = {label: float(doc.cats.get(label, 0.0)) for label in OUTCOMES}
+        tags = [label for label in OUTCOMES if scores[label] >= self.thresholds[label]]
+        words = [t.lower_ for t in doc if t.is_alpha]
+        evidence = {}
+        for label in tags:
+            weights = self.cue_weights[label]
+            ranked = sorted({w for w in words if weights.get(w, 0) > 0}, key=lambda w: -weights[w])
+            evidence[label] = ranked[:5]
+        doc._.outcomes = tags
+        doc._.outcome_scores = scores
+        doc._.outcome_evidence = evidence
+        return doc
+
+    def to_disk(self, path, *, exclude=()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(
+            path / "explainer.json", {"thresholds": self.thresholds, "cues": self.cue_weights}
+        )
+
+    def from_disk(self, path, *, exclude=()):
+        data = srsly.read_json(Path(path) / "explainer.json")
+        self.thresholds, self.cue_weights = data["thresholds"], data["cues"]
+        return self
+
+
+@Language.factory("safeguarding_screen", default_config={"threshold": 0.3})
+class SafeguardingScreen:
+    """Flags an answer that may disclose harm, with the kind and the words that show it.
+
+    The trained screen (the `safeguarding` text classifier) and the cue patterns are joined
+    with OR: a missed disclosure is far worse than a false alarm, and a person decides.
+    """
+
+    def __init__(self, nlp: Language, name: str, threshold: float):
+        self.name = name
+        self.nlp = nlp
+        self.threshold = threshold
+        self.cues = Cues.load()
+        # Words disclosures are made of, learned from the corpus in training; see train.py.
+        self.risk_words: frozenset[str] = frozenset()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        score = float(doc.cats.get(DISCLOSURE, 0.0))
+        matches = cue_matches(text, self.cues)
+        model_says = score >= self.threshold and mentions_risk(text, self.cues, self.risk_words)
+        flag = model_says or bool(matches)
+        result = {"flag": flag, "kind": None, "evidence": [], "score": round(score, 4)}
+        if flag:
+            result["kind"] = self._kind(doc, matches)
+            result["evidence"] = self._evidence(doc, matches)
+        doc._.safeguarding = result
+        return doc
+
+    def _kind(self, doc: Doc, matches) -> str:
+        model = {k: float(doc.cats.get(k, 0.0)) for k in SAFEGUARDING_KINDS}
+        if not matches:
+            return max(model, key=model.get)
+        counts = Counter(m.kind for m in matches)
+        return max(counts, key=lambda k: (counts[k] + model[k], model[k]))
+
+    def _evidence(self, doc: Doc, matches) -> list[str]:
+        text = doc.text
+        if matches:
+            found = []
+            for m in sorted(matches, key=lambda m: m.start):
+                start, end = clause_around(text, m.start, m.end)
+                piece = text[start:end].strip()
+                if piece and piece not in found:
+                    found.append(piece)
+            return found[:3]
+        # No cue: the clause the trained screen finds most worrying.
+        pieces = [(s, e) for s, e in clauses(text)]
+        if len(pieces) == 1:
+            return [text.strip()]
+        screen = self.nlp.get_pipe("safeguarding")
+        docs = [self.nlp.make_doc(text[s:e]) for s, e in pieces]
+        scores = screen.predict(docs)
+        column = screen.labels.index(DISCLOSURE)
+        best = max(range(len(pieces)), key=lambda i: float(scores[i][column]))
+        return [text[pieces[best][0] : pieces[best][1]].strip()]
+
+    def to_disk(self, path, *, exclude=()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        data = {"threshold": self.threshold, "risk_words": sorted(self.risk_words)}
+        (path / "screen.json").write_text(json.dumps(data))
+
+    def from_disk(self, path, *, exclude=()):
+        data = json.loads((Path(path) / "screen.json").read_text())
+        self.threshold = data["threshold"]
+        self.risk_words = frozenset(data.get("risk_words", ()))
+        return self
+
+
+@Language.component("keyphrases")
+def keyphrase_component(doc: Doc) -> Doc:
+    blocked = {t.i for span in doc.spans.get("pii", []) for t in span}
+    doc._.keyphrases = keyphrases(doc, blocked)
+    return doc

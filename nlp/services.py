@@ -1,0 +1,146 @@
+"""Writes of analysis results: tags, redacted text, safeguarding flags."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from consultations.models import Answer, QuestionKind, Response
+from nlp.models import AnswerAnalysis, OutcomeTag, SafeguardingFlag
+
+log = logging.getLogger(__name__)
+TEXT_KINDS = (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT)
+
+
+def _pipeline():
+    from nlp.pipeline import shared
+
+    return shared()
+
+
+def pipeline_version() -> str:
+    from nlp.pipeline import version
+
+    return version(_pipeline())
+
+
+def text_answers(response: Response) -> list[Answer]:
+    return [a for a in response.answers.all() if a.kind in TEXT_KINDS and a.text.strip()]
+
+
+def screen_texts(texts: Iterable[str]) -> dict | None:
+    """The fast safeguarding screen, for use inside the submission request.
+
+    Returns the first flagged result, or None. If the screen cannot run, it says so in the
+    log and returns None: the answers are stored regardless and the full analysis runs later.
+    """
+    from nlp.pipeline import screen
+
+    try:
+        pipeline = _pipeline()
+        for text in texts:
+            if text.strip():
+                result = screen(pipeline, text)
+                if result["flag"]:
+                    return result
+    except Exception:
+        log.exception("safeguarding screen failed in the request; the analysis task will run it")
+    return None
+
+
+@transaction.atomic
+def flag_raise(
+    *,
+    response: Response,
+    kind: str,
+    evidence: list[str],
+    score: float,
+    raised_by: str,
+    pipeline_version: str = "",
+) -> SafeguardingFlag:
+    """Put a response on the safeguarding queue, or add evidence to the flag it has.
+
+    A flag is never lowered here: its status changes only when a person reviews it.
+    """
+    flag, created = SafeguardingFlag.objects.select_for_update().get_or_create(
+        response=response,
+        defaults={
+            "kind": kind,
+            "evidence": list(evidence),
+            "score": score,
+            "raised_by": raised_by,
+            "pipeline_version": pipeline_version,
+        },
+    )
+    if not created:
+        merged = flag.evidence + [e for e in evidence if e not in flag.evidence]
+        if merged != flag.evidence or score > flag.score:
+            flag.evidence = merged
+            flag.score = max(flag.score, score)
+            flag.save(update_fields=["evidence", "score"])
+    return flag
+
+
+def responses_analyse(*, response_ids: list[int]) -> int:
+    """Analyse every text answer of these responses in one pass; returns answers analysed.
+
+    Safe to run again: a response's model tags and analyses are replaced, analysts' tags and
+    safeguarding flags are kept.
+    """
+    from nlp.pipeline import analyse
+
+    pipeline = _pipeline()
+    version = pipeline_version()
+    responses = list(Response.objects.filter(pk__in=response_ids).prefetch_related("answers"))
+    answers = [a for r in responses for a in text_answers(r)]
+    results = list(analyse(pipeline, [a.text for a in answers]))
+    by_response: dict[int, list] = {}
+    for answer, result in zip(answers, results, strict=True):
+        by_response.setdefault(answer.response_id, []).append((answer, result))
+
+    now = timezone.now()
+    with transaction.atomic():
+        AnswerAnalysis.objects.filter(answer__in=answers).delete()
+        OutcomeTag.objects.filter(answer__in=answers, source=OutcomeTag.Source.MODEL).delete()
+        AnswerAnalysis.objects.bulk_create(
+            AnswerAnalysis(
+                answer=a,
+                redacted_text=r.redacted,
+                pii=r.pii,
+                keyphrases=r.keyphrases,
+                pipeline_version=version,
+                analysed_at=now,
+            )
+            for a, r in zip(answers, results, strict=True)
+        )
+        OutcomeTag.objects.bulk_create(
+            OutcomeTag(
+                answer=a,
+                outcome=label,
+                source=OutcomeTag.Source.MODEL,
+                score=r.scores[label],
+                evidence=r.evidence.get(label, []),
+                pipeline_version=version,
+            )
+            for a, r in zip(answers, results, strict=True)
+            for label in r.outcomes
+        )
+        for response in responses:
+            flagged = [r for _, r in by_response.get(response.pk, []) if r.safeguarding["flag"]]
+            if flagged:
+                worst = max(flagged, key=lambda r: r.safeguarding["score"])
+                flag_raise(
+                    response=response,
+                    kind=worst.safeguarding["kind"],
+                    evidence=[e for r in flagged for e in r.safeguarding["evidence"]],
+                    score=worst.safeguarding["score"],
+                    raised_by=SafeguardingFlag.RaisedBy.PIPELINE,
+                    pipeline_version=version,
+                )
+        Response.objects.filter(pk__in=[r.pk for r in responses]).update(
+            analysed_at=now, analysis_version=version
+        )
+    return len(answers)
