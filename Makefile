@@ -34,9 +34,10 @@ test: install browser-deps
 	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') ALLOWED_HOSTS=example.org $(PY) manage.py check --deploy --fail-level WARNING
 	$(VENV)/bin/pytest
 
-## Load figures for the submission endpoint (about a minute)
+## Figures: the submission endpoint under load (about a minute), then the analysis pipeline
 bench: install
 	$(PY) bench/submission_load.py
+	$(PY) bench/nlp_speed.py
 
 ## Debian's Chromium for the browser tests, installed when missing
 browser-deps:
