@@ -6,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("", include("consultations.urls")),
     path("documents/", include(wagtaildocs_urls)),
 ]
 

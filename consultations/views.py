@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -74,6 +74,19 @@ def consultation_page(request: HttpRequest, page: ConsultationPage) -> HttpRespo
     if request.method not in ("GET", "HEAD"):
         return HttpResponse(status=405, headers={"Allow": "GET, HEAD, POST"})
     return _render_page(request, page)
+
+
+def submit(request: HttpRequest, page_id: int) -> HttpResponse:
+    """Take answers for one consultation: the same checks as posting to the page itself."""
+    page = ConsultationPage.objects.live().filter(pk=page_id).first()
+    if page is None:
+        raise Http404("No such consultation")
+    if request.method != "POST":
+        return redirect(page.get_url(request))
+    for restriction in page.get_view_restrictions():
+        if not restriction.accept_request(request):
+            return redirect(page.get_url(request))
+    return _submit(request, page)
 
 
 def _decode_body(request: HttpRequest) -> list[tuple[str, str]] | None:

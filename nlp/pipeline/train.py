@@ -30,12 +30,12 @@ from nlp.pipeline.corpus import (
     split,
     training_digest,
 )
-from nlp.pipeline.safeguarding import WORDS
+from nlp.pipeline.safeguarding import WORDS, Cues, cue_matches, mentions_risk
 
 SEED = 20261122
 EPOCHS = 12
 FOLDS = 4
-SAFEGUARDING_RECALL = 0.98  # the out-of-fold recall the trained screen's threshold is set for
+SAFEGUARDING_RECALL = 0.97  # the out-of-fold recall the whole screen's threshold is set for
 VERSION = "1.0"
 SCREEN_OVERSAMPLE = 3
 
@@ -176,12 +176,24 @@ def _best_f1_threshold(truth: list[bool], scores: list[float]) -> float:
     return best
 
 
-def _recall_threshold(truth: list[bool], scores: list[float], recall: float) -> float:
-    positives = sorted(s for y, s in zip(truth, scores, strict=True) if y)
-    if not positives:
-        return 0.5
-    index = max(0, math.floor(len(positives) * (1 - recall)) - 1)
-    return max(1e-4, min(0.5, positives[index] - 1e-6))
+def _screen_threshold(
+    texts: list[str], truth: list[bool], scores: list[float], risk_words: frozenset[str]
+) -> float:
+    """The highest threshold at which the whole screen (trained score behind the risk-word
+    gate, OR the cue patterns) still finds SAFEGUARDING_RECALL of the disclosures,
+    judged on out-of-fold scores."""
+    cues = Cues.load()
+    caught_by_cue = [bool(cue_matches(t, cues)) for t in texts]
+    gated = [mentions_risk(t, cues, risk_words) for t in texts]
+    positives = [i for i, y in enumerate(truth) if y]
+    for step in range(500, 0, -1):
+        threshold = step / 1000
+        found = sum(
+            1 for i in positives if caught_by_cue[i] or (gated[i] and scores[i] >= threshold)
+        )
+        if found / len(positives) >= SAFEGUARDING_RECALL:
+            return threshold
+    return 0.001
 
 
 TOKEN = re.compile(r"[a-z][a-z']+")
@@ -246,11 +258,13 @@ def train(out: Path = MODEL_DIR, log=print, corpus: Path = CORPUS_DIR) -> Langua
         )
         for label in OUTCOMES
     }
+    risk_words = _risk_words(sg_train, outcomes_train)
     screen_oof = _out_of_fold("safeguarding", screen_data, SEED)
-    screen_threshold = _recall_threshold(
+    screen_threshold = _screen_threshold(
+        [t for t, _ in screen_data],
         [c[DISCLOSURE] == 1.0 for _, c in screen_data],
         [s.get(DISCLOSURE, 0.0) for s in screen_oof],
-        SAFEGUARDING_RECALL,
+        risk_words,
     )
     log(f"outcome thresholds {thresholds}; screen threshold {screen_threshold:.3f}")
 
@@ -263,7 +277,7 @@ def train(out: Path = MODEL_DIR, log=print, corpus: Path = CORPUS_DIR) -> Langua
     explainer.thresholds = thresholds
     explainer.cue_weights = _cue_weights(outcomes_train)
     nlp.get_pipe("safeguarding_screen").threshold = screen_threshold
-    nlp.get_pipe("safeguarding_screen").risk_words = _risk_words(sg_train, outcomes_train)
+    nlp.get_pipe("safeguarding_screen").risk_words = risk_words
     nlp.get_pipe("pii_redactor").set_common_words(_common_words(outcomes_train + sg_train))
 
     nlp.meta["name"] = "voice"

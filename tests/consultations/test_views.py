@@ -313,3 +313,27 @@ def test_oversized_request_is_refused_not_crashed(client, consultation, settings
 
 def test_other_methods_are_not_allowed(client, consultation):
     assert client.put(consultation.url).status_code == 405
+
+
+def test_the_form_posts_to_the_submission_address(client, consultation):
+    html = client.get(consultation.url).content.decode()
+    assert f'action="/answer/{consultation.pk}/"' in html
+    body = urlencode(valid_answers(consultation), doseq=True)
+    response = client.post(f"/answer/{consultation.pk}/", body, content_type=URLENCODED)
+    assert response.status_code == 303
+    assert Response.objects.count() == 1
+
+
+def test_the_submission_address_sends_visitors_to_the_page(client, consultation):
+    response = client.get(f"/answer/{consultation.pk}/")
+    assert response.status_code == 302
+    assert response["Location"] == consultation.url
+
+
+def test_unknown_or_unpublished_consultation_cannot_take_answers(client, consultation):
+    body = urlencode(valid_answers(consultation), doseq=True)
+    assert client.post("/answer/999999/", body, content_type=URLENCODED).status_code == 404
+    consultation.unpublish()
+    response = client.post(f"/answer/{consultation.pk}/", body, content_type=URLENCODED)
+    assert response.status_code == 404
+    assert _nothing_stored()
