@@ -35,8 +35,16 @@ class Analysis:
         return asdict(self)
 
 
+# Run by the safeguarding_screen component on the answers that need them, not on every answer.
+ON_DEMAND = ("safeguarding", "safeguarding_kind")
+
+
 def load(path: Path | str = MODEL_DIR) -> Language:
-    return spacy.load(path)
+    pipeline = spacy.load(path)
+    for name in ON_DEMAND:
+        if name in pipeline.pipe_names:
+            pipeline.disable_pipe(name)
+    return pipeline
 
 
 @cache
@@ -51,19 +59,20 @@ def version(pipeline: Language) -> str:
 
 def analyse(pipeline: Language, texts: Iterable[str], batch_size: int = 256) -> Iterator[Analysis]:
     for doc in pipeline.pipe(texts, batch_size=batch_size):
+        ext = doc._
+        scores = ext.outcome_scores
         yield Analysis(
-            outcomes=list(doc._.outcomes),
-            scores={label: round(doc._.outcome_scores[label], 4) for label in OUTCOMES},
-            evidence=doc._.outcome_evidence,
-            safeguarding=doc._.safeguarding,
-            redacted=doc._.redacted,
-            pii=[{"start": s, "end": e, "label": label} for s, e, label in doc._.pii],
-            keyphrases=doc._.keyphrases,
+            outcomes=list(ext.outcomes),
+            scores={label: round(scores[label], 4) for label in OUTCOMES},
+            evidence=ext.outcome_evidence,
+            safeguarding=ext.safeguarding,
+            redacted=ext.redacted,
+            pii=[{"start": s, "end": e, "label": label} for s, e, label in ext.pii],
+            keyphrases=ext.keyphrases,
         )
 
 
 def screen(pipeline: Language, text: str) -> dict:
     """Only the safeguarding screen, for use inside a request: tokenizer and two classifiers."""
-    names = ("safeguarding", "safeguarding_kind", "safeguarding_screen")
-    with pipeline.select_pipes(enable=[n for n in names if n in pipeline.pipe_names]):
+    with pipeline.select_pipes(enable=["safeguarding_screen"]):
         return pipeline(text)._.safeguarding

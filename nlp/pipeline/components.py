@@ -6,7 +6,9 @@ Importing this module registers them; `nlp.pipeline.load` does so before loading
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import srsly
@@ -14,7 +16,7 @@ from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.ml.models.textcat import _build_bow_text_classifier
 from spacy.tokens import Doc
-from spacy.util import registry
+from spacy.util import minibatch, registry
 from thinc.api import SparseLinear_v2
 
 from nlp.pipeline.corpus import OUTCOMES, SAFEGUARDING_KINDS
@@ -23,6 +25,13 @@ from nlp.pipeline.pii import PiiLexicon, find_pii, redact
 from nlp.pipeline.safeguarding import Cues, clause_around, clauses, cue_matches, mentions_risk
 
 DISCLOSURE = "DISCLOSURE"
+TEXT_KEY = "voice.text"
+WORD = re.compile(r"[a-z][a-z']+")
+
+
+def _text(doc: Doc) -> str:
+    return doc.user_data.get(TEXT_KEY) or doc.text
+
 
 for _name, _default in (
     ("pii", None),
@@ -70,9 +79,12 @@ class PiiRedactor:
         self.lexicon = PiiLexicon.load(self.common_words)
 
     def __call__(self, doc: Doc) -> Doc:
-        found = find_pii(doc.text, self.lexicon)
+        text = doc.text
+        # Doc.text is rebuilt from the tokens on every use; later components read this copy.
+        doc.user_data[TEXT_KEY] = text
+        found = find_pii(text, self.lexicon)
         doc._.pii = found
-        doc._.redacted = redact(doc.text, found)
+        doc._.redacted = redact(text, found)
         spans = [doc.char_span(s, e, label=lab, alignment_mode="expand") for s, e, lab in found]
         doc.spans["pii"] = [s for s in spans if s is not None]
         return doc
@@ -104,7 +116,7 @@ class OutcomeExplainer:
     def __call__(self, doc: Doc) -> Doc:
         scores = {label: float(doc.cats.get(label, 0.0)) for label in OUTCOMES}
         tags = [label for label in OUTCOMES if scores[label] >= self.thresholds[label]]
-        words = [t.lower_ for t in doc if t.is_alpha]
+        words = WORD.findall(_text(doc).lower())
         evidence = {}
         for label in tags:
             weights = self.cue_weights[label]
@@ -145,17 +157,38 @@ class SafeguardingScreen:
         self.risk_words: frozenset[str] = frozenset()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        score = float(doc.cats.get(DISCLOSURE, 0.0))
-        matches = cue_matches(text, self.cues)
-        model_says = score >= self.threshold and mentions_risk(text, self.cues, self.risk_words)
-        flag = model_says or bool(matches)
-        result = {"flag": flag, "kind": None, "evidence": [], "score": round(score, 4)}
-        if flag:
-            result["kind"] = self._kind(doc, matches)
-            result["evidence"] = self._evidence(doc, matches)
-        doc._.safeguarding = result
-        return doc
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
+        # The two classifiers run here, not as pipeline steps, and only where needed: the
+        # screen score for answers that hold a risk word, the kind for flagged answers.
+        for batch in minibatch(stream, size=batch_size):
+            texts = [_text(doc) for doc in batch]
+            gated = [mentions_risk(t, self.cues, self.risk_words) for t in texts]
+            self._classify("safeguarding", [d for d, g in zip(batch, gated, strict=True) if g])
+            flagged = []
+            for doc, text, gate in zip(batch, texts, gated, strict=True):
+                score = float(doc.cats.get(DISCLOSURE, 0.0))
+                matches = cue_matches(text, self.cues)
+                flag = (gate and score >= self.threshold) or bool(matches)
+                doc._.safeguarding = {
+                    "flag": flag,
+                    "kind": None,
+                    "evidence": [],
+                    "score": round(score, 4),
+                }
+                if flag:
+                    flagged.append((doc, matches))
+            self._classify("safeguarding_kind", [doc for doc, _ in flagged])
+            for doc, matches in flagged:
+                doc._.safeguarding["kind"] = self._kind(doc, matches)
+                doc._.safeguarding["evidence"] = self._evidence(doc, matches)
+            yield from batch
+
+    def _classify(self, name: str, docs: list[Doc]) -> None:
+        if docs:
+            component = self.nlp.get_pipe(name)
+            component.set_annotations(docs, component.predict(docs))
 
     def _kind(self, doc: Doc, matches) -> str:
         model = {k: float(doc.cats.get(k, 0.0)) for k in SAFEGUARDING_KINDS}
@@ -165,7 +198,7 @@ class SafeguardingScreen:
         return max(counts, key=lambda k: (counts[k] + model[k], model[k]))
 
     def _evidence(self, doc: Doc, matches) -> list[str]:
-        text = doc.text
+        text = _text(doc)
         if matches:
             found = []
             for m in sorted(matches, key=lambda m: m.start):
@@ -200,6 +233,6 @@ class SafeguardingScreen:
 
 @Language.component("keyphrases")
 def keyphrase_component(doc: Doc) -> Doc:
-    blocked = {t.i for span in doc.spans.get("pii", []) for t in span}
-    doc._.keyphrases = keyphrases(doc, blocked)
+    blocked = [(start, end) for start, end, _ in doc._.pii or ()]
+    doc._.keyphrases = keyphrases(_text(doc), blocked)
     return doc
