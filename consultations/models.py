@@ -171,6 +171,12 @@ class ConsultationPage(RoutablePageMixin, AbstractForm):
     def is_closed(self) -> bool:
         return self.status == ConsultationStatus.CLOSED
 
+    def get_form_fields(self):
+        # Set by selectors.consultation_taking_answers, so a flood of submissions does not
+        # read the questions once per request.
+        cached = getattr(self, "questions_cache", None)
+        return cached if cached is not None else super().get_form_fields()
+
     def get_form_class(self):
         from consultations.forms import form_class_for
 

@@ -44,17 +44,16 @@ def response_submit(
     region: str = "",
     consent_to_quote: bool = False,
     idempotency_key: str,
+    questions: list[ConsultationQuestion] | None = None,
 ) -> SubmitResult:
     """Store one response and one answer per question, all or nothing.
 
     `answers` maps each question's clean_name to its cleaned value. A second call with the
     same idempotency key returns the response the first call stored and writes nothing.
     """
-    existing = Response.objects.filter(idempotency_key=idempotency_key).first()
-    if existing is not None:
-        return SubmitResult(existing, created=False)
-
-    questions = list(consultation.form_fields.all())
+    if questions is None:
+        questions = list(consultation.form_fields.all())
+    # No look-up first: the unique key decides, also when two requests race.
     try:
         with transaction.atomic():
             response = Response.objects.create(
@@ -70,7 +69,7 @@ def response_submit(
             Answer.objects.bulk_create(rows)
             response_submitted.send(sender=Response, response=response)
     except IntegrityError:
-        # Two requests with one key raced; the other stored it first.
+        # This key was stored before (a double tap, a resent page) or by a racing request.
         existing = Response.objects.filter(idempotency_key=idempotency_key).first()
         if existing is None:
             raise

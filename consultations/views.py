@@ -18,6 +18,7 @@ from django_ratelimit.core import is_ratelimited
 from consultations import forms as answer_forms
 from consultations.models import ConsultationPage, QuestionKind
 from consultations.rules import submission_allowed
+from consultations.selectors import consultation_taking_answers
 from consultations.services import response_submit
 from consultations.tokens import token_issue, token_read
 from nlp.models import SafeguardingFlag
@@ -78,15 +79,15 @@ def consultation_page(request: HttpRequest, page: ConsultationPage) -> HttpRespo
 
 def submit(request: HttpRequest, page_id: int) -> HttpResponse:
     """Take answers for one consultation: the same checks as posting to the page itself."""
-    page = ConsultationPage.objects.live().filter(pk=page_id).first()
-    if page is None:
+    live = consultation_taking_answers(request=request, page_id=page_id)
+    if live is None:
         raise Http404("No such consultation")
     if request.method != "POST":
-        return redirect(page.get_url(request))
-    for restriction in page.get_view_restrictions():
+        return redirect(live.url)
+    for restriction in live.restrictions:
         if not restriction.accept_request(request):
-            return redirect(page.get_url(request))
-    return _submit(request, page)
+            return redirect(live.url)
+    return _submit(request, live.page, page_url=live.url)
 
 
 def _decode_body(request: HttpRequest) -> list[tuple[str, str]] | None:
@@ -105,7 +106,7 @@ def _decode_body(request: HttpRequest) -> list[tuple[str, str]] | None:
         return None
 
 
-def _submit(request: HttpRequest, page: ConsultationPage) -> HttpResponse:
+def _submit(request: HttpRequest, page: ConsultationPage, page_url: str = "") -> HttpResponse:
     if is_ratelimited(
         request,
         group="consultation-submit",
@@ -204,6 +205,7 @@ def _submit(request: HttpRequest, page: ConsultationPage) -> HttpResponse:
             region=data.get(answer_forms.REGION_FIELD, ""),
             consent_to_quote=bool(data.get(answer_forms.CONSENT_FIELD)),
             idempotency_key=token.key,
+            questions=list(page.get_form_fields()),
         )
         if concern:
             flag_raise(
@@ -218,7 +220,7 @@ def _submit(request: HttpRequest, page: ConsultationPage) -> HttpResponse:
         # history hints at what was written. Sending it again stores nothing more.
         return thank_you_page(request, page, concern=True)
     # 303 See Other: refreshing the thank-you page never sends the answers again.
-    thanks = redirect(page.get_url(request) + page.reverse_subpage("thank_you"))
+    thanks = redirect((page_url or page.get_url(request)) + page.reverse_subpage("thank_you"))
     thanks.status_code = 303
     return thanks
 

@@ -37,15 +37,12 @@ def screen_texts(texts: Iterable[str]) -> dict | None:
     Returns the first flagged result, or None. If the screen cannot run, it says so in the
     log and returns None: the answers are stored regardless and the full analysis runs later.
     """
-    from nlp.pipeline import screen
+    from nlp.pipeline import screen_many
 
     try:
-        pipeline = _pipeline()
-        for text in texts:
-            if text.strip():
-                result = screen(pipeline, text)
-                if result["flag"]:
-                    return result
+        for result in screen_many(_pipeline(), [t for t in texts if t.strip()]):
+            if result["flag"]:
+                return result
     except Exception:
         log.exception("safeguarding screen failed in the request; the analysis task will run it")
     return None

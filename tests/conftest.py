@@ -6,10 +6,15 @@ from tests.factories.pages import consultation_create
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    # The submission limiter counts in the cache; each test starts from zero.
+    # The submission limiter counts in the cache, and each process keeps what it read about
+    # consultations taking answers for a few seconds; each test starts from nothing.
+    from consultations.selectors import live_consultations_forget
+
     cache.clear()
+    live_consultations_forget()
     yield
     cache.clear()
+    live_consultations_forget()
 
 
 @pytest.fixture

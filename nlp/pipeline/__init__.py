@@ -74,5 +74,10 @@ def analyse(pipeline: Language, texts: Iterable[str], batch_size: int = 256) -> 
 
 def screen(pipeline: Language, text: str) -> dict:
     """Only the safeguarding screen, for use inside a request: tokenizer and two classifiers."""
-    with pipeline.select_pipes(enable=["safeguarding_screen"]):
-        return pipeline(text)._.safeguarding
+    return screen_many(pipeline, [text])[0]
+
+
+def screen_many(pipeline: Language, texts: list[str]) -> list[dict]:
+    screen_component = pipeline.get_pipe("safeguarding_screen")
+    docs = [pipeline.make_doc(text) for text in texts]
+    return [doc._.safeguarding for doc in screen_component.pipe(docs)]

@@ -337,3 +337,18 @@ def test_unknown_or_unpublished_consultation_cannot_take_answers(client, consult
     response = client.post(f"/answer/{consultation.pk}/", body, content_type=URLENCODED)
     assert response.status_code == 404
     assert _nothing_stored()
+
+
+def test_a_consultation_read_for_answers_is_reread_after_a_few_seconds(client, consultation):
+    from consultations import selectors
+
+    body = lambda: urlencode(valid_answers(consultation), doseq=True)  # noqa: E731
+    assert (
+        client.post(f"/answer/{consultation.pk}/", body(), content_type=URLENCODED).status_code
+        == 303
+    )
+    consultation.unpublish()
+    for live in selectors._live.values():
+        live.expires = 0  # as if LIVE_SECONDS had passed
+    response = client.post(f"/answer/{consultation.pk}/", body(), content_type=URLENCODED)
+    assert response.status_code == 404
