@@ -42,6 +42,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         ADMIN_ACCESS,
         "consultations.view_response",
         "consultations.export_response",
+        "nlp.change_outcometag",
     ],
     Role.SAFEGUARDING_LEAD: [
         ADMIN_ACCESS,

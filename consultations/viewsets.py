@@ -11,7 +11,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from consultations.models import AgeBand, ConsultationPage, Region, Response
 from consultations.selectors import responses_for_admin
-from nlp.selectors import answer_text_for
+from nlp.selectors import answer_outcomes, answer_text_for
 
 EXPORT_PERMISSION = "consultations.export_response"
 # Spreadsheet programs run a cell that starts with one of these as a formula.
@@ -124,9 +124,14 @@ class ResponseInspectView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["answers"] = [
-            (answer, answer_text_for(user=self.request.user, answer=answer))
-            for answer in self.object.answers.select_related("analysis")
+            (
+                answer,
+                answer_text_for(user=self.request.user, answer=answer),
+                answer_outcomes(answer=answer),
+            )
+            for answer in self.object.answers.select_related("analysis").prefetch_related("tags")
         ]
+        context["can_correct"] = self.request.user.has_perm("nlp.change_outcometag")
         return context
 
 

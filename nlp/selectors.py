@@ -20,3 +20,23 @@ def answer_text_for(*, user, answer: Answer) -> str:
         return answer.analysis.redacted_text
     except ObjectDoesNotExist:
         return AWAITING_REDACTION
+
+
+def answer_outcomes(*, answer: Answer) -> list[dict]:
+    """The outcomes that apply to an answer: an analyst's decision where there is one,
+    otherwise the model's tags, each with where it came from and its explaining words."""
+    from nlp.models import OutcomeTag
+
+    tags = list(answer.tags.all())
+    decided = {t.outcome: t for t in tags if t.source == OutcomeTag.Source.ANALYST}
+    result = [
+        {"outcome": t.outcome, "source": t.source, "evidence": [], "score": None}
+        for t in decided.values()
+        if t.applies
+    ]
+    result += [
+        {"outcome": t.outcome, "source": t.source, "evidence": t.evidence, "score": t.score}
+        for t in tags
+        if t.source == OutcomeTag.Source.MODEL and t.outcome not in decided
+    ]
+    return sorted(result, key=lambda r: r["outcome"])

@@ -141,3 +141,29 @@ def responses_analyse(*, response_ids: list[int]) -> int:
             analysed_at=now, analysis_version=version
         )
     return len(answers)
+
+
+@transaction.atomic
+def tags_correct(*, answer: Answer, outcomes: set[str], user) -> list[OutcomeTag]:
+    """Record an analyst's reading of an answer: for every outcome, whether it applies.
+
+    Analysts' tags win over the model's and are kept when the answer is analysed again."""
+    from consultations.outcomes import Outcome
+
+    unknown = set(outcomes) - set(Outcome.values)
+    if unknown:
+        raise ValueError(f"Not outcomes: {sorted(unknown)}")
+    tags = []
+    for outcome in Outcome.values:
+        tag, _ = OutcomeTag.objects.update_or_create(
+            answer=answer,
+            outcome=outcome,
+            source=OutcomeTag.Source.ANALYST,
+            defaults={
+                "applies": outcome in outcomes,
+                "decided_by": user,
+                "created_at": timezone.now(),
+            },
+        )
+        tags.append(tag)
+    return tags
