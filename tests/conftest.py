@@ -8,13 +8,16 @@ from tests.factories.pages import consultation_create
 def _clear_cache():
     # The submission limiter counts in the cache, and each process keeps what it read about
     # consultations taking answers for a few seconds; each test starts from nothing.
+    from cms.context_processors import menus_forget
     from consultations.selectors import live_consultations_forget
 
     cache.clear()
     live_consultations_forget()
+    menus_forget()
     yield
     cache.clear()
     live_consultations_forget()
+    menus_forget()
 
 
 @pytest.fixture
