@@ -215,7 +215,7 @@ def _submit(request: HttpRequest, page: ConsultationPage, page_url: str = "") ->
                 score=concern["score"],
                 raised_by=SafeguardingFlag.RaisedBy.REQUEST,
             )
-    if concern:
+    if concern and concern.get("sure"):
         # Shown straight away rather than after a redirect, so no address in the browser's
         # history hints at what was written. Sending it again stores nothing more.
         return thank_you_page(request, page, concern=True)

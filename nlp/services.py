@@ -34,15 +34,18 @@ def text_answers(response: Response) -> list[Answer]:
 def screen_texts(texts: Iterable[str]) -> dict | None:
     """The fast safeguarding screen, for use inside the submission request.
 
-    Returns the first flagged result, or None. If the screen cannot run, it says so in the
-    log and returns None: the answers are stored regardless and the full analysis runs later.
+    Returns the most certain flagged result ("sure" ones first), or None. If the screen
+    cannot run, it says so in the log and returns None: the answers are stored regardless
+    and the full analysis runs later.
     """
     from nlp.pipeline import screen_many
 
     try:
-        for result in screen_many(_pipeline(), [t for t in texts if t.strip()]):
-            if result["flag"]:
-                return result
+        flagged = [
+            r for r in screen_many(_pipeline(), [t for t in texts if t.strip()]) if r["flag"]
+        ]
+        if flagged:
+            return max(flagged, key=lambda r: (r["sure"], r["score"]))
     except Exception:
         log.exception("safeguarding screen failed in the request; the analysis task will run it")
     return None

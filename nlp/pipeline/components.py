@@ -140,7 +140,7 @@ class OutcomeExplainer:
         return self
 
 
-@Language.factory("safeguarding_screen", default_config={"threshold": 0.3})
+@Language.factory("safeguarding_screen", default_config={"threshold": 0.3, "sure_threshold": 0.5})
 class SafeguardingScreen:
     """Flags an answer that may disclose harm, with the kind and the words that show it.
 
@@ -148,10 +148,13 @@ class SafeguardingScreen:
     with OR: a missed disclosure is far worse than a false alarm, and a person decides.
     """
 
-    def __init__(self, nlp: Language, name: str, threshold: float):
+    def __init__(self, nlp: Language, name: str, threshold: float, sure_threshold: float):
         self.name = name
         self.nlp = nlp
         self.threshold = threshold
+        # Above this (or on a cue) the screen is fairly sure, and the young person is shown
+        # stronger help at once; below it a flag still goes quietly to a person.
+        self.sure_threshold = sure_threshold
         self.cues = Cues.load()
         # Words disclosures are made of, learned from the corpus in training; see train.py.
         self.risk_words: frozenset[str] = frozenset()
@@ -173,6 +176,7 @@ class SafeguardingScreen:
                 flag = (gate and score >= self.threshold) or bool(matches)
                 doc._.safeguarding = {
                     "flag": flag,
+                    "sure": bool(matches) or (gate and score >= self.sure_threshold),
                     "kind": None,
                     "evidence": [],
                     "score": round(score, 4),

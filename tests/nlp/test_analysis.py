@@ -103,3 +103,18 @@ def test_an_ordinary_answer_gets_the_ordinary_thank_you(client, consultation):
     assert response.status_code == 303
     assert "Are you safe?" not in client.get(response["Location"]).content.decode()
     assert not SafeguardingFlag.objects.exists()
+
+
+def test_an_unsure_flag_goes_quietly_to_a_person(client, consultation, monkeypatch):
+    from nlp import services
+
+    unsure = {"flag": True, "sure": False, "kind": "neglect", "evidence": ["x"], "score": 0.01}
+    monkeypatch.setattr(services, "screen_many", lambda pipeline, texts: [unsure], raising=False)
+    monkeypatch.setattr("nlp.pipeline.screen_many", lambda pipeline, texts: [unsure])
+    data = valid_answers(consultation, what_would_you_change="more trips")
+    response = client.post(
+        consultation.url, urlencode(data), content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 303
+    assert "Are you safe?" not in client.get(response["Location"]).content.decode()
+    assert SafeguardingFlag.objects.get().raised_by == SafeguardingFlag.RaisedBy.REQUEST
