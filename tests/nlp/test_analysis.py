@@ -106,10 +106,9 @@ def test_an_ordinary_answer_gets_the_ordinary_thank_you(client, consultation):
 
 
 def test_an_unsure_flag_goes_quietly_to_a_person(client, consultation, monkeypatch):
-    from nlp import services
-
+    # Which real sentences land between the two thresholds changes with every retraining,
+    # so the screen's verdict is fixed here; the view's handling of it is what is tested.
     unsure = {"flag": True, "sure": False, "kind": "neglect", "evidence": ["x"], "score": 0.01}
-    monkeypatch.setattr(services, "screen_many", lambda pipeline, texts: [unsure], raising=False)
     monkeypatch.setattr("nlp.pipeline.screen_many", lambda pipeline, texts: [unsure])
     data = valid_answers(consultation, what_would_you_change="more trips")
     response = client.post(
