@@ -93,7 +93,7 @@ def _worth_trying(text: str) -> dict[str, bool]:
         "EMAIL": "@" in text,
         "PHONE": digit,
         "POSTCODE": digit,
-        "HANDLE": "@" in text or "_" in text or "x" in text or "X" in text,
+        "HANDLE": digit or any(c in text for c in "@_#xX"),
         "DOB_NUMERIC": digit,
         "DOB_WORDS": digit,
         "ADDRESS": digit or bool(_LIVES.search(text)),

@@ -22,6 +22,10 @@ def _labels(text):
         ("my insta is @lilyrose.x", ("@lilyrose.x", "HANDLE")),
         ("born 12/03/2012", ("12/03/2012", "DOB")),
         ("my birthday is 14th of june", ("14th of june", "DOB")),
+        ("my bday is 25/11 lol", ("25/11", "DOB")),
+        ("date of birth 2011-10-09", ("2011-10-09", "DOB")),
+        ("my birthday is the 2nd of january", ("the 2nd of january", "DOB")),
+        ("im on discord as glitchwolf#4471", ("glitchwolf#4471", "HANDLE")),
         ("i live at 14 Elm Road", ("14 Elm Road", "ADDRESS")),
         ("i go to Hollybrook Academy", ("Hollybrook Academy", "SCHOOL")),
         ("st mary's primary is ok", ("st mary's primary", "SCHOOL")),
@@ -43,6 +47,7 @@ def test_finds_each_kind(text, expected):
         "its 2 minutes up the road from my house",
         "i love my school and want to go to college",
         "it costs £15 and starts at 3:30",
+        "exams start on the 12th of may and half of 12/5 is easy",
     ],
 )
 def test_leaves_what_is_not_personal_data(text):
