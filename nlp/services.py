@@ -21,6 +21,14 @@ def _pipeline():
     return shared()
 
 
+def warm_up() -> None:
+    """Load the pipeline as a web process starts, so no young person waits for it."""
+    try:
+        _pipeline()
+    except Exception:
+        log.exception("could not load the analysis pipeline; submissions are stored regardless")
+
+
 def pipeline_version() -> str:
     from nlp.pipeline import version
 
