@@ -106,3 +106,17 @@ def test_closed_and_index_pages_are_accessible(live_server, phone, assert_access
     assert "We told the minister." in phone.content()
     assert_accessible(phone)
     assert _fits_the_screen(phone)
+
+
+def test_stronger_help_after_a_worrying_answer_is_accessible(live_server, phone, assert_accessible):
+    consultation_create(title="Your week")
+    phone.goto(live_server.url + "/")
+    phone.get_by_role("link", name="Your week").click()
+    phone.get_by_label("2: bad").check()
+    phone.get_by_label("Your favourite lesson").fill("art")
+    phone.get_by_label("What would you change?").fill("my step dad hits me when he is drunk")
+    phone.get_by_role("button", name="Send my answers").click()
+    assert phone.get_by_role("heading", name="Are you safe?").is_visible()
+    assert "thank-you" not in phone.url  # nothing in the history hints at what was written
+    assert_accessible(phone)
+    assert _fits_the_screen(phone)
