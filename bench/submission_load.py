@@ -408,6 +408,20 @@ def csrf_pair(conn: http.client.HTTPConnection) -> tuple[str, str]:
     return cookies["csrftoken"].value, match.group(1)
 
 
+def form_action(port: int) -> str:
+    """The answer form's action on the consultation page."""
+    conn = http.client.HTTPConnection(HOST, port, timeout=30)
+    try:
+        conn.request("GET", PAGE_PATH)
+        html = conn.getresponse().read().decode()
+    finally:
+        conn.close()
+    match = re.search(r'<form method="post" action="([^"]+)"', html)
+    if match is None:
+        raise RuntimeError(f"no answer form on {PAGE_PATH}")
+    return match.group(1)
+
+
 class Clock:
     """The timed window, set by the main thread once every client has warmed up."""
 
@@ -632,7 +646,7 @@ def main() -> int:
         phases = [
             Phase(
                 name="submission",
-                path=PAGE_PATH,
+                path=PAGE_PATH,  # replaced by the form's action once the server is up
                 # 303 to the thank-you page; 200 is the thank-you page served in place, which
                 # the view does for answers it has stored and put on the safeguarding queue.
                 ack_statuses=(303, 200),
@@ -660,6 +674,8 @@ def main() -> int:
         server = server_start(port, log_path)
         server_wait(server, port, log_path)
         print(f"gunicorn is answering on http://{HOST}:{port}/", flush=True)
+        # Post where the page's form posts, as a browser would.
+        phases[0].path = form_action(port)
 
         results = []
         for phase in phases:

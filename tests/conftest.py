@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from tests.factories.pages import consultation_create
 
@@ -11,11 +11,13 @@ def _clear_cache():
     from cms.context_processors import menus_forget
     from consultations.selectors import live_consultations_forget
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     live_consultations_forget()
     menus_forget()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     live_consultations_forget()
     menus_forget()
 

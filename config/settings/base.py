@@ -110,13 +110,19 @@ if REDIS_URL:
             "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
         }
     }
+    CACHES["ratelimit"] = CACHES["default"]
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "cache_entries",
-        }
+        },
+        # Without Redis the flood limit counts in each process's memory: two write
+        # transactions per submission on SQLite cost more than an exact count across
+        # processes is worth, for a limit set far above what a person could reach.
+        "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
+RATELIMIT_USE_CACHE = "ratelimit"
 
 Q_CLUSTER = {
     "name": "voice",
