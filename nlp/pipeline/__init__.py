@@ -8,7 +8,7 @@ for result in analyse(pipeline, ["my mum cant afford the bus"]):
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -30,9 +30,6 @@ class Analysis:
     redacted: str
     pii: list[dict]
     keyphrases: list[str]
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 # Run by the safeguarding_screen component on the answers that need them, not on every answer.
