@@ -84,3 +84,30 @@ def test_other_roles_cannot_correct_tags(client, answer, role):
     response = client.post(f"/admin/analysis/answers/{answer.pk}/tags/", {"outcomes": []})
     assert response.status_code in (302, 403)
     assert not OutcomeTag.objects.filter(source=OutcomeTag.Source.ANALYST).exists()
+
+
+def test_corrections_export_as_redacted_training_data(answer, tmp_path):
+    import json
+
+    from django.core.management import call_command
+
+    answer.text = "my friend jayden says " + answer.text
+    answer.save()
+    responses_analyse(response_ids=[answer.response_id])
+    tags_correct(answer=answer, outcomes={"economic_wellbeing"}, user=None)
+    out = tmp_path / "corrections.jsonl"
+    call_command("nlp_export_corrections", "--out", str(out))
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert rows == [{"text": answer.analysis.redacted_text, "labels": ["economic_wellbeing"]}]
+    assert "jayden" not in rows[0]["text"]
+
+
+def test_corrections_are_never_written_inside_the_project(answer):
+    from django.conf import settings
+    from django.core.management import CommandError, call_command
+
+    tags_correct(answer=answer, outcomes={"economic_wellbeing"}, user=None)
+    target = settings.BASE_DIR / "nlp" / "corpus" / "outcomes" / "real.jsonl"
+    with pytest.raises(CommandError):
+        call_command("nlp_export_corrections", "--out", str(target))
+    assert not target.exists()
