@@ -62,6 +62,10 @@ class QuestionKind(models.TextChoices):
     SMILEY_SCALE = "smiley", "Smiley scale (1 to 5)"
 
 
+# The kinds a young person writes in their own words: what the analysis pipeline reads.
+TEXT_KINDS = (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT)
+
+
 class ConsultationIndexPage(Page):
     """Lists consultations: open, opening soon and closed. Edited in Pages."""
 
@@ -301,6 +305,10 @@ class Answer(models.Model):
         if self.kind == QuestionKind.SMILEY_SCALE:
             return "" if self.scale is None else str(self.scale)
         return self.text
+
+    @property
+    def is_text(self) -> bool:
+        return self.kind in TEXT_KINDS
 
     @property
     def is_blank(self) -> bool:

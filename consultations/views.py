@@ -16,7 +16,7 @@ from django.views.decorators.cache import patch_cache_control
 from django_ratelimit.core import is_ratelimited
 
 from consultations import forms as answer_forms
-from consultations.models import ConsultationPage, QuestionKind
+from consultations.models import TEXT_KINDS, ConsultationPage
 from consultations.rules import submission_allowed
 from consultations.selectors import consultation_taking_answers
 from consultations.services import response_submit
@@ -192,9 +192,7 @@ def _submit(request: HttpRequest, page: ConsultationPage, page_url: str = "") ->
 
     data = form.cleaned_data
     texts = [
-        data.get(name) or ""
-        for name, kind in form.question_kinds.items()
-        if kind in (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT)
+        data.get(name) or "" for name, kind in form.question_kinds.items() if kind in TEXT_KINDS
     ]
     concern = screen_texts(texts)
     with transaction.atomic():

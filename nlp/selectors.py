@@ -2,17 +2,16 @@
 
 from django.core.exceptions import ObjectDoesNotExist
 
-from consultations.models import Answer, QuestionKind
+from consultations.models import Answer
 
 RAW_TEXT_PERMISSION = "nlp.view_raw_text"
 AWAITING_REDACTION = "[hidden until personal data has been removed]"
-TEXT_KINDS = (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT)
 
 
 def answer_text_for(*, user, answer: Answer) -> str:
     """What this user may read of an answer: raw text only for the safeguarding lead, the
     redacted text for everyone else, and nothing until redaction has run."""
-    if answer.kind not in TEXT_KINDS or not answer.text:
+    if not answer.is_text or not answer.text:
         return answer.display_value
     if user.has_perm(RAW_TEXT_PERMISSION):
         return answer.text

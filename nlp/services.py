@@ -8,11 +8,10 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from consultations.models import Answer, QuestionKind, Response
+from consultations.models import Answer, Response
 from nlp.models import AnswerAnalysis, OutcomeTag, SafeguardingFlag
 
 log = logging.getLogger(__name__)
-TEXT_KINDS = (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT)
 
 
 def _pipeline():
@@ -36,7 +35,7 @@ def pipeline_version() -> str:
 
 
 def text_answers(response: Response) -> list[Answer]:
-    return [a for a in response.answers.all() if a.kind in TEXT_KINDS and a.text.strip()]
+    return [a for a in response.answers.all() if a.is_text and a.text.strip()]
 
 
 def screen_texts(texts: Iterable[str]) -> dict | None:
