@@ -4,6 +4,7 @@ Everything that can go wrong with a submission gets a plain-words page and a 4xx
 nothing is stored unless the whole response is.
 """
 
+from contextlib import nullcontext
 from urllib.parse import parse_qsl
 
 from django.conf import settings
@@ -195,7 +196,9 @@ def _submit(request: HttpRequest, page: ConsultationPage, page_url: str = "") ->
         data.get(name) or "" for name, kind in form.question_kinds.items() if kind in TEXT_KINDS
     ]
     concern = screen_texts(texts)
-    with transaction.atomic():
+    # The response and its flag commit together; with nothing to flag, the response's own
+    # transaction is all there is.
+    with transaction.atomic() if concern else nullcontext():
         result = response_submit(
             consultation=page,
             answers={name: data.get(name) for name in form.question_kinds},
@@ -205,13 +208,15 @@ def _submit(request: HttpRequest, page: ConsultationPage, page_url: str = "") ->
             idempotency_key=token.key,
             questions=list(page.get_form_fields()),
         )
-        if concern:
+        if concern and result.created:
+            # A resent response was screened when it was first stored.
             flag_raise(
                 response=result.response,
                 kind=concern["kind"],
                 evidence=concern["evidence"],
                 score=concern["score"],
                 raised_by=SafeguardingFlag.RaisedBy.REQUEST,
+                new_response=True,
             )
     if concern and concern.get("sure"):
         # Shown straight away rather than after a redirect, so no address in the browser's

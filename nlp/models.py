@@ -32,6 +32,10 @@ class AnswerAnalysis(models.Model):
     pipeline_version = models.CharField(max_length=64, db_index=True)
     analysed_at = models.DateTimeField(default=timezone.now)
 
+    # Analysis rows reference answers, not pages or snippets: nothing an editor would look up
+    # in Wagtail's usage listings, and indexing them cost each submission a query or three.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         verbose_name_plural = "answer analyses"
         permissions = [("view_raw_text", "Can read answers before redaction")]
@@ -62,6 +66,8 @@ class OutcomeTag(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     created_at = models.DateTimeField(default=timezone.now)
+
+    wagtail_reference_index_ignore = True
 
     class Meta:
         constraints = [
@@ -105,6 +111,8 @@ class SafeguardingFlag(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     handled_at = models.DateTimeField(null=True, blank=True)
+
+    wagtail_reference_index_ignore = True
 
     class Meta:
         ordering = ["status", "raised_at"]

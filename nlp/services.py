@@ -67,11 +67,23 @@ def flag_raise(
     score: float,
     raised_by: str,
     pipeline_version: str = "",
+    new_response: bool = False,
 ) -> SafeguardingFlag:
     """Put a response on the safeguarding queue, or add evidence to the flag it has.
 
     A flag is never lowered here: its status changes only when a person reviews it.
+    `new_response` says the response was stored in this transaction, so it has no flag yet
+    and one insert will do (the submission request's path).
     """
+    if new_response:
+        return SafeguardingFlag.objects.create(
+            response=response,
+            kind=kind,
+            evidence=list(evidence),
+            score=score,
+            raised_by=raised_by,
+            pipeline_version=pipeline_version,
+        )
     flag, created = SafeguardingFlag.objects.select_for_update().get_or_create(
         response=response,
         defaults={
