@@ -37,7 +37,11 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["consultations.ConsultationIndexPage", "cms.StandardPage"]
+    subpage_types = [
+        "consultations.ConsultationIndexPage",
+        "parliament.ParliamentPage",
+        "cms.StandardPage",
+    ]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):

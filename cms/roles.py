@@ -43,6 +43,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "consultations.view_response",
         "consultations.export_response",
         "nlp.change_outcometag",
+        "parliament.view_motion",
     ],
     Role.SAFEGUARDING_LEAD: [
         ADMIN_ACCESS,
@@ -56,6 +57,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         ADMIN_ACCESS,
         "consultations.view_response",
         "consultations.export_response",
+        "parliament.view_motion",
+        "parliament.view_sitting",
     ],
     Role.EDITOR: [
         ADMIN_ACCESS,
@@ -66,6 +69,20 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
         "cms.change_sitesettings",
+        # Editors run the children's parliament: members, sittings and moderation.
+        "parliament.add_member",
+        "parliament.change_member",
+        "parliament.view_member",
+        "parliament.add_sitting",
+        "parliament.change_sitting",
+        "parliament.delete_sitting",
+        "parliament.view_sitting",
+        "parliament.view_motion",
+        "parliament.change_motion",
+        "parliament.moderate_motion",
+        "parliament.view_comment",
+        "parliament.change_comment",
+        "parliament.change_parliamentsettings",
     ],
     Role.CLERK: [],
 }

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from consultations.outcomes import Outcome
@@ -94,8 +95,20 @@ class SafeguardingFlag(models.Model):
         REQUEST = "request", "Screen at submission"
         PIPELINE = "pipeline", "Full analysis"
 
+    # What raised it: a consultation response, or a comment in the children's parliament.
     response = models.OneToOneField(
-        "consultations.Response", on_delete=models.PROTECT, related_name="safeguarding_flag"
+        "consultations.Response",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="safeguarding_flag",
+    )
+    comment = models.OneToOneField(
+        "parliament.Comment",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="safeguarding_flag",
     )
     kind = models.CharField(max_length=32, choices=SafeguardingKind.choices)
     evidence = models.JSONField(default=list)
@@ -116,6 +129,19 @@ class SafeguardingFlag(models.Model):
 
     class Meta:
         ordering = ["status", "raised_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(response__isnull=False) & Q(comment__isnull=True))
+                | (Q(response__isnull=True) & Q(comment__isnull=False)),
+                name="flag_on_one_source",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.get_status_display()})"
+
+    @property
+    def source(self) -> str:
+        if self.comment_id:
+            return "Children's parliament comment"
+        return "Consultation answer"

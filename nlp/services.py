@@ -61,7 +61,8 @@ def screen_texts(texts: Iterable[str]) -> dict | None:
 @transaction.atomic
 def flag_raise(
     *,
-    response: Response,
+    response: Response | None = None,
+    comment=None,
     kind: str,
     evidence: list[str],
     score: float,
@@ -72,12 +73,15 @@ def flag_raise(
     """Put a response on the safeguarding queue, or add evidence to the flag it has.
 
     A flag is never lowered here: its status changes only when a person reviews it.
-    `new_response` says the response was stored in this transaction, so it has no flag yet
-    and one insert will do (the submission request's path).
+    `new_response` says the response (or comment) was stored in this transaction, so it has
+    no flag yet and one insert will do (the submission request's path).
     """
+    if (response is None) == (comment is None):
+        raise ValueError("A flag is raised on a response or on a comment")
+    source = {"response": response} if response is not None else {"comment": comment}
     if new_response:
         return SafeguardingFlag.objects.create(
-            response=response,
+            **source,
             kind=kind,
             evidence=list(evidence),
             score=score,
@@ -85,7 +89,7 @@ def flag_raise(
             pipeline_version=pipeline_version,
         )
     flag, created = SafeguardingFlag.objects.select_for_update().get_or_create(
-        response=response,
+        **source,
         defaults={
             "kind": kind,
             "evidence": list(evidence),

@@ -39,7 +39,9 @@ class FlagReviewForm(forms.ModelForm):
 
 class FlagIndexView(IndexView):
     def get_base_queryset(self):
-        return SafeguardingFlag.objects.select_related("response__consultation")
+        return SafeguardingFlag.objects.select_related(
+            "response__consultation", "comment__motion", "comment__author"
+        )
 
 
 class FlagEditView(EditView):
@@ -57,7 +59,8 @@ class FlagInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["answers"] = self.object.response.answers.all()
+        response = self.object.response
+        context["answers"] = response.answers.all() if response is not None else []
         context["waiting"] = timesince(self.object.raised_at)
         return context
 
@@ -82,6 +85,7 @@ class SafeguardingViewSet(ModelViewSet):
     form_fields = ["status", "action_taken"]
     list_display = [
         Column("kind", label="Concern", accessor="get_kind_display"),
+        Column("source", label="From"),
         Column("status", label="Status", accessor="get_status_display"),
         DateColumn("raised_at", label="Raised"),
         WaitingColumn("waiting", label="Waiting for"),

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "cms",
     "consultations",
     "nlp",
+    "parliament",
 ]
 
 MIDDLEWARE = [
@@ -199,6 +200,8 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # --- The consultation journey -----------------------------------------------------------------
 # Far above what a person could reach, but a classroom shares one address: see ADR 0004.
 SUBMISSION_RATE_LIMIT = env("SUBMISSION_RATE_LIMIT", default="120/10m")
+# Wrong passwords a connection may try for one member's login before it must wait.
+MEMBER_LOGIN_RATE_LIMIT = env("MEMBER_LOGIN_RATE_LIMIT", default="10/15m")
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # Answers started before a consultation closed are still taken for this long after it closes.
 SUBMISSION_GRACE_SECONDS = env.int("SUBMISSION_GRACE_SECONDS", default=2 * 60 * 60)

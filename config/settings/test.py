@@ -21,3 +21,13 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Serve static files straight from the app folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory: tests that race two requests need SQLite's real file locking
+    # (an in-memory shared-cache database fails such writers at once instead of queueing them).
+    # One file per test process, so two runs at once never share a database.
+    import os
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.path.join(tempfile.gettempdir(), f"voice-test-{os.getpid()}.sqlite3")
+    }

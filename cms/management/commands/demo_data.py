@@ -22,6 +22,7 @@ from consultations.models import (
     QuestionKind,
 )
 from consultations.outcomes import Outcome
+from parliament.demo import parliament_demo_load
 
 DEMO_PASSWORD = "voice-demo-2026"
 
@@ -91,6 +92,12 @@ class Command(BaseCommand):
             roles_sync()
             logins = self._users()
             self._pages()
+            User = get_user_model()
+            parliament_demo_load(
+                home=HomePage.objects.first(),
+                member_user=User.objects.get(username=Role.PARLIAMENT_MEMBER),
+                staff_user=User.objects.get(username="admin"),
+            )
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Logins (password for all):"))
         self.stdout.write(f"  password: {DEMO_PASSWORD}")
         for username, where in logins:

@@ -1,0 +1,90 @@
+"""Forms members use on the public site, with messages written for young people."""
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils import timezone
+
+from consultations.outcomes import Outcome
+from parliament import rules
+from parliament.models import Vote
+from parliament.selectors import member_for
+
+
+class MemberLoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "That username and password do not match. Check them and try again.",
+        "inactive": "This login is not active. Ask the parliament team for help.",
+        "not_member": "This login is for members of the children's parliament only.",
+    }
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        member = member_for(user)
+        if member is None:
+            raise forms.ValidationError(self.error_messages["not_member"], code="not_member")
+        decision = rules.member_can_log_in(member, timezone.localdate())
+        if not decision:
+            raise forms.ValidationError(decision.reason, code="not_allowed")
+
+
+class MotionForm(forms.Form):
+    title = forms.CharField(
+        max_length=120,
+        help_text="A short name for your motion, like “Free bus travel for under 18s”.",
+        error_messages={"required": "Give your motion a title."},
+    )
+    text = forms.CharField(
+        label="Your motion",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Start with “This parliament believes…” and say what should change.",
+        error_messages={"required": "Write the words of your motion."},
+    )
+    outcomes = forms.MultipleChoiceField(
+        label="What is it about?",
+        choices=Outcome.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Tick any that fit.",
+        error_messages={"invalid_choice": "Please choose from the options shown."},
+    )
+
+
+class AmendmentForm(forms.Form):
+    text = forms.CharField(
+        label="The new words for the motion",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Write the whole motion as you want it to read.",
+        error_messages={"required": "Write the new words you want the motion to have."},
+    )
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label="Your comment",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Write your comment first."},
+    )
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label="What is wrong with this comment?",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Tell the moderators what is wrong with this comment."},
+    )
+
+
+class VoteForm(forms.Form):
+    choice = forms.ChoiceField(
+        label="Your vote",
+        choices=Vote.Choice.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose aye, no or abstain.",
+            "invalid_choice": "Choose aye, no or abstain.",
+        },
+    )

@@ -1,0 +1,215 @@
+"""The parliament in the Wagtail admin, under one "Children's parliament" menu."""
+
+from django.urls import reverse
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import ListingButton
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from parliament import selectors
+from parliament.models import Comment, Member, Motion, Sitting
+
+
+class NoAddOrDeletePolicy(ModelPermissionPolicy):
+    """Members make motions and comments on the public site; staff moderate, never delete."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([a for a in actions if a not in ("add", "delete")])
+
+
+class NoDeletePolicy(ModelPermissionPolicy):
+    """Members are suspended, never deleted: their votes and motions stay on the record."""
+
+    def user_has_permission(self, user, action):
+        if action == "delete":
+            return False
+        return super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([a for a in actions if a != "delete"])
+
+
+class MemberIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        if self.request.user.has_perm("parliament.change_member"):
+            buttons.append(
+                ListingButton(
+                    "Manage access",
+                    url=reverse("parliament_member_manage", args=[instance.pk]),
+                    icon_name="lock",
+                    priority=5,
+                )
+            )
+        return buttons
+
+
+class StatusColumn(Column):
+    def get_value(self, instance):
+        if instance.is_suspended:
+            return "Suspended"
+        if instance.guardian_consent_at is None and instance.needs_consent:
+            return "Waiting for consent"
+        return "Active"
+
+
+class MemberViewSet(ModelViewSet):
+    model = Member
+    icon = "user"
+    menu_label = "Members"
+    index_view_class = MemberIndexView
+    form_fields = ["display_name", "region", "term_starts", "term_ends"]
+    list_display = [
+        "display_name",
+        Column("region", label="Region", accessor="get_region_display"),
+        DateColumn("term_starts", label="Term starts"),
+        DateColumn("term_ends", label="Term ends"),
+        StatusColumn("status", label="Status"),
+    ]
+    list_filter = ["region"]
+    search_fields = ["display_name"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "display_name",
+        "region",
+        "term_starts",
+        "term_ends",
+        "guardian_consent_at",
+        "guardian_consent_note",
+        "suspended_at",
+        "suspended_reason",
+    ]
+
+    @property
+    def add_view(self):
+        # Adding a member also makes their login, through the service.
+        from parliament.admin_views import member_create
+
+        return member_create
+
+
+class SittingViewSet(ModelViewSet):
+    model = Sitting
+    icon = "date"
+    menu_label = "Sittings"
+    form_fields = ["title", "starts_at", "ends_at", "place", "summary"]
+    list_display = ["title", DateColumn("starts_at", label="Starts"), "place"]
+
+
+class MotionIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        if self.request.user.has_perm("parliament.moderate_motion"):
+            buttons.append(
+                ListingButton(
+                    "Moderate and set votes",
+                    url=reverse("parliament_motion_moderate", args=[instance.pk]),
+                    icon_name="tick",
+                    priority=5,
+                )
+            )
+        return buttons
+
+
+class MotionViewSet(ModelViewSet):
+    model = Motion
+    icon = "doc-full"
+    menu_label = "Motions"
+    index_view_class = MotionIndexView
+    form_fields = ["sitting", "agenda_order"]
+    list_display = [
+        "title",
+        Column("status", label="Status", accessor="get_status_display"),
+        Column("proposer", label="Proposed by"),
+        DateColumn("proposed_at", label="Proposed"),
+    ]
+    list_filter = ["status"]
+    search_fields = ["title", "text"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["title", "text", "original_text", "status", "proposer", "seconder"]
+    edit_view_enabled = False
+
+
+class ResolutionIndexView(IndexView):
+    def get_base_queryset(self):
+        return selectors.resolutions()
+
+
+class ResolutionViewSet(ModelViewSet):
+    """Motions the parliament carried: the commissioner's priorities from young people."""
+
+    model = Motion
+    icon = "pick"
+    menu_label = "Priorities (carried motions)"
+    index_view_class = ResolutionIndexView
+    list_display = ["title", Column("outcome_labels", label="Outcomes")]
+    inspect_view_enabled = True
+    inspect_view_fields = ["title", "text", "proposer", "seconder", "sitting"]
+    form_fields = ["title"]
+    edit_view_enabled = False
+    url_namespace = "parliament_priorities"
+    url_prefix = "parliament/priorities"
+
+
+class CommentIndexView(IndexView):
+    def get_base_queryset(self):
+        return Comment.objects.select_related("author", "motion").order_by("status", "posted_at")
+
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        if self.request.user.has_perm("parliament.moderate_motion"):
+            buttons.append(
+                ListingButton(
+                    "Moderate",
+                    url=reverse("parliament_comment_moderate", args=[instance.pk]),
+                    icon_name="tick",
+                    priority=5,
+                )
+            )
+        return buttons
+
+
+class ReportsColumn(Column):
+    def get_value(self, instance):
+        return instance.reports.filter(resolved_at__isnull=True).count() or "—"
+
+
+class CommentViewSet(ModelViewSet):
+    """The moderation queue: comments waiting for a moderator, and reported ones."""
+
+    model = Comment
+    icon = "comment"
+    menu_label = "Debate moderation"
+    index_view_class = CommentIndexView
+    form_fields = ["status"]
+    list_display = [
+        Column("text", label="Comment"),
+        Column("author", label="Member"),
+        Column("status", label="Status", accessor="get_status_display"),
+        ReportsColumn("reports", label="Open reports"),
+        DateColumn("posted_at", label="Posted"),
+    ]
+    list_filter = ["status"]
+    edit_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = ["text", "author", "motion", "status", "moderation_note"]
+
+
+class ParliamentGroup(ViewSetGroup):
+    menu_label = "Children's parliament"
+    menu_icon = "group"
+    menu_order = 230
+    items = [
+        MemberViewSet("parliament_members", url_prefix="parliament/members"),
+        SittingViewSet("parliament_sittings", url_prefix="parliament/sittings"),
+        MotionViewSet("parliament_motions", url_prefix="parliament/motions"),
+        CommentViewSet("parliament_comments", url_prefix="parliament/comments"),
+        ResolutionViewSet("parliament_priorities"),
+    ]
