@@ -190,3 +190,22 @@ def test_priorities_list_carried_motions_only():
     html = _client(Role.COMMISSIONER).get("/admin/parliament/priorities/").content.decode()
     assert "Carried one" in html and "Lost one" not in html
     assert Motion.objects.get(title="Lost one").status == ProposalStatus.NOT_CARRIED
+
+
+def test_the_safeguarding_lead_reads_a_flagged_comment_in_the_queue():
+    from nlp.models import SafeguardingFlag
+
+    result = services.comment_post(
+        member=member_make(name="Kai").member,
+        motion=motion_approved(title="Safer streets"),
+        text="i agree but i cant go home tonight my stepdad hits me",
+    )
+    flag = SafeguardingFlag.objects.get(comment=result.comment)
+    client = _client(Role.SAFEGUARDING_LEAD)
+    assert "parliament comment" in client.get("/admin/safeguarding/").content.decode()
+    html = client.get(f"/admin/safeguarding/inspect/{flag.pk}/").content.decode()
+    assert "my stepdad hits me" in html and "Safer streets" in html and "Kai" in html
+    assert _client(Role.EDITOR).get(f"/admin/safeguarding/inspect/{flag.pk}/").status_code in (
+        302,
+        403,
+    )
