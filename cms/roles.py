@@ -52,13 +52,16 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "nlp.change_safeguardingflag",
         "nlp.view_raw_text",
     ],
-    Role.CASEWORKER: [ADMIN_ACCESS],
+    # Casework access is per inquiry as well (commissioner/access.py): these only open the door.
+    Role.CASEWORKER: [ADMIN_ACCESS, "commissioner.run_inquiry"],
     Role.COMMISSIONER: [
         ADMIN_ACCESS,
         "consultations.view_response",
         "consultations.export_response",
         "parliament.view_motion",
         "parliament.view_sitting",
+        "commissioner.run_inquiry",
+        "commissioner.oversee_inquiries",
     ],
     Role.EDITOR: [
         ADMIN_ACCESS,

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "consultations",
     "nlp",
     "parliament",
+    "commissioner",
 ]
 
 MIDDLEWARE = [
@@ -160,9 +161,12 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "media"))
+# Casework documents (directions, evidence): never under MEDIA_ROOT, never served as files.
+CASEWORK_ROOT = env("CASEWORK_ROOT", default=str(BASE_DIR / "casework-files"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "casework": {"BACKEND": "commissioner.storage.PrivateStorage"},
 }
 
 # --- Wagtail -------------------------------------------------------------------------------------
