@@ -22,6 +22,13 @@ def _clear_cache():
     menus_forget()
 
 
+@pytest.fixture(autouse=True)
+def _casework_files(settings, tmp_path):
+    """Casework documents go to each test's own private folder, never the project's."""
+    settings.CASEWORK_ROOT = str(tmp_path / "casework")
+    return tmp_path / "casework"
+
+
 @pytest.fixture
 def consultation(db):
     return consultation_create(title="Your school day")

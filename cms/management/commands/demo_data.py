@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from cms.models import HomePage, StandardPage
 from cms.roles import Role, roles_sync
+from commissioner.demo import casework_demo_load
 from consultations.models import (
     ConsultationIndexPage,
     ConsultationPage,
@@ -97,6 +98,10 @@ class Command(BaseCommand):
                 home=HomePage.objects.first(),
                 member_user=User.objects.get(username=Role.PARLIAMENT_MEMBER),
                 staff_user=User.objects.get(username="admin"),
+            )
+            casework_demo_load(
+                caseworker=User.objects.get(username=Role.CASEWORKER),
+                commissioner=User.objects.get(username=Role.COMMISSIONER),
             )
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Logins (password for all):"))
         self.stdout.write(f"  password: {DEMO_PASSWORD}")
