@@ -5,6 +5,7 @@ on the public site, under the parliament's home page.
 """
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -34,6 +35,13 @@ class Member(models.Model):
     display_name = models.CharField(
         max_length=30,
         unique=True,
+        validators=[
+            # One word, or one word and an initial ("Sam", "Sam J"): room for a surname invites one.
+            RegexValidator(
+                r"^[^\s]+( [^\s]\.?)?$",
+                "Use a first name or nickname, with one initial at most: never a surname.",
+            )
+        ],
         help_text="The name shown on the site: a first name or a nickname the member chose, "
         "never a surname.",
     )

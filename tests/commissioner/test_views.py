@@ -69,6 +69,9 @@ def test_other_roles_reach_no_casework_screen(case, role):
         "/admin/inquiries/direction/",
         "/admin/inquiries/audit/",
         "/admin/inquiries/overdue/",
+        "/admin/inquiries/statistics/",
+        f"/admin/inquiries/{inquiry.pk}/team/",
+        f"/admin/inquiries/{inquiry.pk}/break-glass/",
         *_urls(inquiry, evidence).values(),
     ]:
         assert client.get(url).status_code in (302, 403, 404), url

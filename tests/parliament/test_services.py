@@ -254,3 +254,14 @@ def test_one_division_per_motion():
     with pytest.raises(ValidationError, match="already"):
         division_open(motion)
     assert Division.objects.count() == 1
+
+
+@pytest.mark.parametrize("name", ["Sam Jones", "Sam Jo", "sam smith-jones"])
+def test_display_names_never_carry_a_surname(name):
+    with pytest.raises(ValidationError, match="never a surname"):
+        member_make(name=name)
+
+
+@pytest.mark.parametrize("name", ["Sam", "Sam J", "Sam J.", "Ayo_22"])
+def test_display_names_may_be_a_first_name_and_an_initial(name):
+    assert member_make(name=name).member.display_name == name
