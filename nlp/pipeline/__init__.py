@@ -14,8 +14,10 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from nlp.pipeline import components  # noqa: F401  (registers the factories)
+from nlp.pipeline.components import TEXT_KEY
 from nlp.pipeline.corpus import OUTCOMES
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "model"
@@ -54,8 +56,17 @@ def version(pipeline: Language) -> str:
     return f"{pipeline.meta.get('name', 'pipeline')}-{pipeline.meta.get('version', '0')}"
 
 
+def _docs(pipeline: Language, texts: Iterable[str]) -> Iterator[Doc]:
+    # spaCy's tokenizer keeps the text exactly, so the input is the doc's text; handing it on
+    # saves rebuilding it from the tokens.
+    for text in texts:
+        doc = pipeline.make_doc(text)
+        doc.user_data[TEXT_KEY] = text
+        yield doc
+
+
 def analyse(pipeline: Language, texts: Iterable[str], batch_size: int = 256) -> Iterator[Analysis]:
-    for doc in pipeline.pipe(texts, batch_size=batch_size):
+    for doc in pipeline.pipe(_docs(pipeline, texts), batch_size=batch_size):
         ext = doc._
         scores = ext.outcome_scores
         yield Analysis(
@@ -76,5 +87,4 @@ def screen(pipeline: Language, text: str) -> dict:
 
 def screen_many(pipeline: Language, texts: list[str]) -> list[dict]:
     screen_component = pipeline.get_pipe("safeguarding_screen")
-    docs = [pipeline.make_doc(text) for text in texts]
-    return [doc._.safeguarding for doc in screen_component.pipe(docs)]
+    return [doc._.safeguarding for doc in screen_component.pipe(_docs(pipeline, texts))]

@@ -79,8 +79,9 @@ class PiiRedactor:
         self.lexicon = PiiLexicon.load(self.common_words)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        # Doc.text is rebuilt from the tokens on every use; later components read this copy.
+        # Doc.text is rebuilt from the tokens on every use; later components read this copy,
+        # which `analyse` sets from the input when it makes the doc.
+        text = _text(doc)
         doc.user_data[TEXT_KEY] = text
         found = find_pii(text, self.lexicon)
         doc._.pii = found
@@ -164,15 +165,20 @@ class SafeguardingScreen:
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
         # The two classifiers run here, not as pipeline steps, and only where needed: the
-        # screen score for answers that hold a risk word, the kind for flagged answers.
+        # screen score for answers that hold a risk word and no cue (a cue flags an answer
+        # whatever the score), the kind for flagged answers.
         for batch in minibatch(stream, size=batch_size):
             texts = [_text(doc) for doc in batch]
+            cued = [cue_matches(t, self.cues) for t in texts]
             gated = [mentions_risk(t, self.cues, self.risk_words) for t in texts]
-            self._classify("safeguarding", [d for d, g in zip(batch, gated, strict=True) if g])
+            self._classify(
+                "safeguarding",
+                [d for d, g, c in zip(batch, gated, cued, strict=True) if g and not c],
+            )
             flagged = []
-            for doc, text, gate in zip(batch, texts, gated, strict=True):
-                score = float(doc.cats.get(DISCLOSURE, 0.0))
-                matches = cue_matches(text, self.cues)
+            for doc, matches, gate in zip(batch, cued, gated, strict=True):
+                # A cue is a high-precision rule, so an answer it catches counts as certain.
+                score = float(doc.cats.get(DISCLOSURE, 1.0 if matches else 0.0))
                 flag = (gate and score >= self.threshold) or bool(matches)
                 doc._.safeguarding = {
                     "flag": flag,
@@ -184,9 +190,10 @@ class SafeguardingScreen:
                 if flag:
                     flagged.append((doc, matches))
             self._classify("safeguarding_kind", [doc for doc, _ in flagged])
-            for doc, matches in flagged:
+            evidence = self._evidence_many(flagged)
+            for (doc, matches), found in zip(flagged, evidence, strict=True):
                 doc._.safeguarding["kind"] = self._kind(doc, matches)
-                doc._.safeguarding["evidence"] = self._evidence(doc, matches)
+                doc._.safeguarding["evidence"] = found
             yield from batch
 
     def _classify(self, name: str, docs: list[Doc]) -> None:
@@ -201,26 +208,40 @@ class SafeguardingScreen:
         counts = Counter(m.kind for m in matches)
         return max(counts, key=lambda k: (counts[k] + model[k], model[k]))
 
-    def _evidence(self, doc: Doc, matches) -> list[str]:
-        text = _text(doc)
-        if matches:
-            found = []
-            for m in sorted(matches, key=lambda m: m.start):
-                start, end = clause_around(text, m.start, m.end)
-                piece = text[start:end].strip()
-                if piece and piece not in found:
-                    found.append(piece)
-            return found[:3]
-        # No cue: the clause the trained screen finds most worrying.
-        pieces = [(s, e) for s, e in clauses(text)]
-        if len(pieces) == 1:
-            return [text.strip()]
-        screen = self.nlp.get_pipe("safeguarding")
-        docs = [self.nlp.make_doc(text[s:e]) for s, e in pieces]
-        scores = screen.predict(docs)
-        column = screen.labels.index(DISCLOSURE)
-        best = max(range(len(pieces)), key=lambda i: float(scores[i][column]))
-        return [text[pieces[best][0] : pieces[best][1]].strip()]
+    def _evidence_many(self, flagged) -> list[list[str]]:
+        """The words behind each flag: the clauses around cue matches, or else the clause the
+        trained screen finds most worrying (scored for the whole batch in one call)."""
+        found: list[list[str] | None] = []
+        pending: list[tuple[int, str, list[tuple[int, int]]]] = []
+        for i, (doc, matches) in enumerate(flagged):
+            text = _text(doc)
+            if matches:
+                pieces = []
+                for m in sorted(matches, key=lambda m: m.start):
+                    start, end = clause_around(text, m.start, m.end)
+                    piece = text[start:end].strip()
+                    if piece and piece not in pieces:
+                        pieces.append(piece)
+                found.append(pieces[:3])
+                continue
+            spans = list(clauses(text))
+            if len(spans) <= 1:
+                found.append([text.strip()])
+                continue
+            found.append(None)
+            pending.append((i, text, spans))
+        if pending:
+            screen = self.nlp.get_pipe("safeguarding")
+            column = screen.labels.index(DISCLOSURE)
+            docs = [self.nlp.make_doc(text[s:e]) for _, text, spans in pending for s, e in spans]
+            scores = screen.predict(docs)
+            offset = 0
+            for i, text, spans in pending:
+                ours = [float(scores[offset + k][column]) for k in range(len(spans))]
+                offset += len(spans)
+                best = max(range(len(spans)), key=ours.__getitem__)
+                found[i] = [text[spans[best][0] : spans[best][1]].strip()]
+        return found
 
     def to_disk(self, path, *, exclude=()):
         path = Path(path)

@@ -35,7 +35,9 @@ from nlp.pipeline.safeguarding import WORDS, Cues, cue_matches, mentions_risk
 SEED = 20261122
 EPOCHS = 12
 FOLDS = 4
-SAFEGUARDING_RECALL = 0.97  # the out-of-fold recall the whole screen's threshold is set for
+# Out-of-fold recall the screen threshold is set for: above the 0.97 target, because wording
+# nobody wrote into the corpus is caught less often than the corpus itself.
+SAFEGUARDING_RECALL = 0.985
 VERSION = "1.0"
 SCREEN_OVERSAMPLE = 3
 
@@ -193,6 +195,8 @@ def _screen_threshold(
         )
         if found / len(positives) >= SAFEGUARDING_RECALL:
             return threshold
+    # The floor: tried on answers nobody wrote into the corpus, lower thresholds found only a
+    # few more disclosures while flagging most of the hard negatives.
     return 0.001
 
 
