@@ -1,5 +1,9 @@
 """Find personal data in an answer: shaped data by pattern, names and schools by lexicon and
-context. Pure Python over the text; the spaCy component in components.py wraps it."""
+context. Pure Python over the text; the spaCy component in components.py wraps it.
+
+One module, not a package split by concern, though it is past 500 lines: the pipeline's
+version fingerprint (corpus.training_digest) reads only nlp/pipeline/*.py, so code moved into a
+subpackage would change tags without changing the version they record."""
 
 from __future__ import annotations
 
@@ -40,6 +44,7 @@ _SHOWN_AS = {"STREET": "ADDRESS"}
 class PiiLexicon:
     first_names: set[str]
     common_words: set[str]
+    common_names: set[str]
     titles: set[str]
     formal_titles: set[str]
     not_title_before: set[str]
@@ -69,20 +74,56 @@ class PiiLexicon:
     organisation_words: set[str]
     unit_words: set[str]
     not_people: set[str]
+    self_descriptions: set[str]
+    family_words: set[str]
+    abstract_names: set[str]
+    abstract_name_blockers: set[str]
+    company_verbs: set[str]
+    name_verbs_after: re.Pattern
+    not_name_before: set[str]
+    title_cues_before: set[str]
+    school_name_phrases: set[tuple[str, ...]]
+    school_tail_after_phrases: list[tuple[str, ...]]
+    school_place_words: set[str]
+    school_weak_tails: set[str]
+    school_academy_words: set[str]
+    home_before: re.Pattern
+    postal_areas: set[str]
+    month_cue: re.Pattern
+    building_before: re.Pattern
     patterns: dict[str, list[re.Pattern]] = field(default_factory=dict)
-    needs: dict[str, list[str]] = field(default_factory=dict)
-    need_groups: list[tuple[tuple[str, ...], list[str]]] = field(default_factory=list)
+    needs: dict[str, list[str | list[str]]] = field(default_factory=dict)
+    need_groups: list[tuple[tuple[str | tuple[str, ...], ...], list[str]]] = field(
+        default_factory=list
+    )
+    digit_need_groups: list[tuple[tuple[str | tuple[str, ...], ...], list[str]]] = field(
+        default_factory=list
+    )
     always_tried: frozenset[str] = frozenset()
+    tried_on_digit: frozenset[str] = frozenset()
     needs_birth: bool = False
 
     def __post_init__(self) -> None:
-        # Kinds with the same needs are checked once: "<digit>" gates eight of them.
-        groups: dict[tuple[str, ...], list[str]] = {}
+        # Kinds with the same needs are checked once. A need is one fact, or a tuple of facts
+        # that must all hold: ("<digit>", "<month>"). Needs that all hold "<digit>" are checked
+        # only when there is one, as most answers have none.
+        groups: dict[tuple[tuple[str, ...], ...], list[str]] = {}
         for key, needs in self.needs.items():
-            groups.setdefault(tuple(needs), []).append(key)
-        self.need_groups = list(groups.items())
+            need = tuple((n,) if isinstance(n, str) else tuple(n) for n in needs)
+            groups.setdefault(need, []).append(key)
+        on_digit: set[str] = set()
+        for need, keys in groups.items():
+            table = self.need_groups
+            if all("<digit>" in all_of for all_of in need):
+                need = tuple(tuple(n for n in all_of if n != "<digit>") for all_of in need)
+                if () in need:
+                    on_digit.update(keys)
+                    continue
+                table = self.digit_need_groups
+            table.append((tuple(n[0] if len(n) == 1 else n for n in need), keys))
         self.always_tried = frozenset(set(self.patterns) - set(self.needs))
-        self.needs_birth = any("<birth>" in needs for needs in self.needs.values())
+        self.tried_on_digit = frozenset(on_digit)
+        self.needs_birth = any("<birth>" in all_of for n in groups for all_of in n)
 
     @classmethod
     def load(cls, common_words: set[str] | None = None) -> PiiLexicon:
@@ -101,6 +142,7 @@ class PiiLexicon:
             first_names=names,
             # A name that is also an everyday word needs a capital or a cue to count.
             common_words=common - (names - ambiguous),
+            common_names=common & names & ambiguous,
             titles=set(words["titles"]),
             formal_titles=set(words["formal_titles"]),
             not_title_before=set(words["not_title_before"]),
@@ -131,37 +173,99 @@ class PiiLexicon:
             handle_strong_before=set(words["handle_strong_before"]),
             tlds=set(words["tlds"]),
             helplines=set(words["helplines"]),
-            birth_cue=re.compile(
-                r"(?<![a-z])(?:" + "|".join(map(re.escape, words["birth_cues"])) + ")"
-            ),
+            birth_cue=_word_starts(words["birth_cues"]),
             not_streets=set(words["not_streets"]),
             plain_words=set(words["plain_words"]),
             organisation_words=set(words["organisation_words"]),
             unit_words=set(words["unit_words"]),
             not_people=set(words["not_people"]),
+            self_descriptions=set(words["self_descriptions"]),
+            family_words=set(words["family_words"]),
+            abstract_names=set(words["abstract_names"]),
+            abstract_name_blockers=set(words["abstract_name_blockers"]),
+            company_verbs=set(words["company_verbs"]),
+            name_verbs_after=_name_verbs(words),
+            not_name_before=set(words["not_name_before"]),
+            title_cues_before=set(words["title_cues_before"]),
+            school_name_phrases={tuple(p.split()) for p in words["school_name_phrases"]},
+            school_tail_after_phrases=[
+                tuple(p.split()) for p in words["school_tail_after_phrases"]
+            ],
+            school_place_words=set(words["school_place_words"]),
+            school_weak_tails=set(words["school_weak_tails"]),
+            school_academy_words=set(words["school_academy_words"]),
+            home_before=_home_before(words["home_cues"]),
+            postal_areas=set(raw["_parts"]["POSTAL_AREA"]),
+            # The first three letters of the months, misspelled ones too: "apirl", "agust".
+            month_cue=_word_starts({m[:3] for m in raw["_parts"]["MONTH"]}),
+            building_before=_expand(raw["_building_before"], raw),
             patterns=_compile_patterns(raw),
             needs=raw.get("_needs", {}),
         )
 
 
+def _word_starts(cues) -> re.Pattern:
+    """Any of the cues, grouped by first letter ('b(?:orn|irth|day)|dob'): the regex engine then
+    skips ahead to those letters, which a lookbehind first would stop. _cue_in checks that a
+    cue starts a word."""
+    by_first: dict[str, list[str]] = {}
+    for cue in sorted(set(cues), key=len, reverse=True):
+        by_first.setdefault(cue[0], []).append(re.escape(cue[1:]))
+    return re.compile(
+        "|".join(
+            re.escape(first) + "(?:" + "|".join(rest) + ")" for first, rest in by_first.items()
+        )
+    )
+
+
+def _cue_in(cue: re.Pattern, low: str) -> bool:
+    """Whether a cue from _word_starts starts a word of low: 'born', not 'unborn'."""
+    for m in cue.finditer(low):
+        start = m.start()
+        if not start or not low[start - 1].isalpha():
+            return True
+    return False
+
+
+def _home_before(cues: list[str]) -> re.Pattern:
+    """What comes before a street named as where someone lives: 'i live on', 'we live with my
+    grandad on', 'our house is on', 'my nan's on', 'on the same road,'."""
+    alternation = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
+    return re.compile(
+        rf"(?:\b(?:{alternation})\s+(?:[\w'\u2019]+\s+){{0,3}}?"
+        r"(?:on|at|in|to|into|off|down|up|is|along|of)\s+(?:the\s+same\s+(?:road|street)\s*,?\s*)?"
+        r"|\b(?:my|our)\s+\w+(?:'s|\u2019s|s)\s+(?:(?:house|flat|home|place)\s+)?(?:is\s+)?"
+        r"(?:on|in|at|off)\s+)$",
+        re.IGNORECASE,
+    )
+
+
+def _name_verbs(words: dict) -> re.Pattern:
+    """What follows a name at the start of a sentence: 'Faith said', 'Hope is my best friend',
+    'Joy is in my class'; not 'Hope is all we have'."""
+    relations = "|".join(sorted(map(re.escape, words["name_cues_before"]), key=len, reverse=True))
+    verbs = "|".join(sorted(map(re.escape, words["name_verbs_after"]), key=len, reverse=True))
+    return re.compile(
+        rf"\s*(?:(?:{verbs})\b|(?:is|was|'s|\u2019s)\s+(?:my|our)\s+(?:best\s+|bestest\s+|"
+        rf"older\s+|little\s+|big\s+|younger\s+|twin\s+)?(?:{relations})\b|"
+        r"(?:is|was)\s+in\s+(?:my|our)\s+(?:class|form|year|group|team)\b)",
+        re.IGNORECASE,
+    )
+
+
+def _expand(pattern: str, raw: dict) -> re.Pattern:
+    for name, items in raw.get("_parts", {}).items():
+        alternation = "(?:" + "|".join(sorted(set(items), key=lambda s: (-len(s), s))) + ")"
+        pattern = pattern.replace(f"<{name}>", alternation)  # longest first
+    return re.compile(pattern, re.IGNORECASE)
+
+
 def _compile_patterns(raw: dict) -> dict[str, list[re.Pattern]]:
-    parts = {
-        f"<{name}>": "(?:"
-        + "|".join(sorted(set(items), key=lambda s: (-len(s), s)))  # longest first
-        + ")"
-        for name, items in raw.get("_parts", {}).items()
+    return {
+        key: [_expand(pattern, raw) for pattern in patterns]
+        for key, patterns in raw.items()
+        if not key.startswith("_")
     }
-    compiled = {}
-    for key, patterns in raw.items():
-        if key.startswith("_"):
-            continue
-        expanded = []
-        for pattern in patterns:
-            for name, alternation in parts.items():
-                pattern = pattern.replace(name, alternation)
-            expanded.append(re.compile(pattern, re.IGNORECASE))
-        compiled[key] = expanded
-    return compiled
 
 
 @cache
@@ -189,17 +293,26 @@ def _worth_trying(text: str, lex: PiiLexicon) -> set[str]:
     """The pattern kinds worth trying: most answers hold no digit, @ or _, and no capital
     after the first letter, so most patterns are skipped."""
     low = text.lower()
+    digit = _DIGIT.search(text) is not None
     facts = {
-        "<digit>": _DIGIT.search(text) is not None,
         # Kids mostly write in lower case: a street or gamer tag in capitals is rare.
         "<capital>": text[1:] != low[1:],
     }
     if lex.needs_birth:
-        facts["<birth>"] = lex.birth_cue.search(low) is not None
+        facts["<birth>"] = _cue_in(lex.birth_cue, low)
     worth = set(lex.always_tried)
-    for needs, keys in lex.need_groups:
+    groups = lex.need_groups
+    if digit:
+        facts["<month>"] = _cue_in(lex.month_cue, low)
+        worth.update(lex.tried_on_digit)
+        groups = groups + lex.digit_need_groups
+    for needs, keys in groups:
         for n in needs:
-            if facts.get(n) or n in low:
+            if type(n) is str:
+                if facts.get(n) or n in low:
+                    worth.update(keys)
+                    break
+            elif all(facts.get(f) or f in low for f in n):
                 worth.update(keys)
                 break
     return worth
@@ -216,20 +329,28 @@ def _pattern_spans(text: str, lex: PiiLexicon) -> list[Span]:
             for m in pattern.finditer(text):
                 start, end = m.span("span") if "span" in pattern.groupindex else m.span()
                 found = text[start:end]
-                if label == "PHONE" and re.sub(r"\D", "", found) in lex.helplines:
+                if label == "PHONE" and (
+                    re.sub(r"\D", "", found) in lex.helplines or _DECIMALS.fullmatch(found)
+                ):
                     continue
-                if label == "POSTCODE" and not any(c.isdigit() for c in found[-3:]):
+                if key == "POSTCODE" and not _postcode(found, lex):
                     continue
                 if label == "HANDLE" and not _looks_like_handle(found, key, lex):
                     continue
                 if label == "DOB" and not _is_date(found):
                     continue
-                if key in ("DOB_WORDS", "DOB_SPELLED") and not _near_birth_cue(
+                if key in ("DOB_WORDS", "DOB_SHORT", "DOB_SPELLED") and not _near_birth_cue(
                     text, start, end, lex
                 ):
                     continue
+                if key == "DOB_SPACED" and not _near_birth_cue(text, start, end, lex, year=False):
+                    continue
                 if key == "ADDRESS_NUMBER":
                     if not _numbered_address(text, m, lex):
+                        continue
+                    start = _building_start(text, start, lex)
+                elif key in ("ADDRESS_THE", "ADDRESS_CUED"):
+                    if not _short_address(text, start, end, lex):
                         continue
                 elif key == "ADDRESS_LIVES":
                     trimmed = _named_street(text, start, end, lex, lower_ok=True)
@@ -238,11 +359,59 @@ def _pattern_spans(text: str, lex: PiiLexicon) -> list[Span]:
                     start, label = trimmed, "ADDRESS"
                 elif key == "ADDRESS_STREET":
                     trimmed = _named_street(text, start, end, lex, lower_ok=False)
-                    if trimmed is None:
+                    if trimmed is None or not _home_street(text, trimmed, end, lex):
                         continue
                     start, label = trimmed, "STREET"
                 spans.append((start, end, label))
-    return spans
+    return _join_addresses(text, spans) if len(spans) > 1 else spans
+
+
+_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
+# A list of decimals, not a phone number typed with dots: "0.5 0.6 0.7 0.8 0.9 1.0".
+_DECIMALS = re.compile(r"\d{1,3}\.\d{1,3}(?:,?\s+\d{1,3}\.\d{1,3})+")
+_POSTCODE_AS_USUAL = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?\s{0,2}\d[A-Z]{2}", re.IGNORECASE)
+# Letters a postcode's inward part never holds (so "5am" and "6pm" are not one).
+_NOT_INWARD = set("CIKMOV")
+
+
+def _postcode(found: str, lex: PiiLexicon) -> bool:
+    """Spaced as usual ('LS1 1AB', 'm145tq'), or with stray spaces ('b23 6 tu') when it starts
+    with a real postcode area, its last letters could end one, and a space still parts its
+    halves (not 'im 15 an')."""
+    if _POSTCODE_AS_USUAL.fullmatch(found):
+        return True
+    compact = _NOT_ALNUM.sub("", found).upper()
+    area = compact[:2] if compact[1].isalpha() else compact[:1]
+    inward = max(i for i, c in enumerate(found) if c.isdigit())
+    return (
+        area in lex.postal_areas
+        and _NOT_INWARD.isdisjoint(compact[-2:])
+        and found[inward - 1] in " .-"
+    )
+
+
+def _building_start(text: str, start: int, lex: PiiLexicon) -> int:
+    """Where a numbered address starts when a building's name comes first: 'Jubilee House,
+    40 Canal Street', 'Flat 7, Orchard Mansions, 56 High Street'."""
+    if start < 8 or text[start - 1] not in " ,":
+        return start
+    building = lex.building_before.search(text, max(0, start - 80), start)
+    return building.start() if building else start
+
+
+def _join_addresses(text: str, spans: list[Span]) -> list[Span]:
+    """Parts of one address written with commas become one span: 'flat 6, ivy house, 40
+    church street'."""
+    parts = sorted(s for s in spans if s[2] == "ADDRESS")
+    if len(parts) < 2:
+        return spans
+    joined: list[Span] = []
+    for start, end, label in parts:
+        if joined and start <= joined[-1][1] + 3 and not text[joined[-1][1] : start].strip(" ,"):
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]), label)
+        else:
+            joined.append((start, end, label))
+    return [s for s in spans if s[2] != "ADDRESS"] + joined
 
 
 def _looks_like_handle(found: str, key: str, lex: PiiLexicon) -> bool:
@@ -268,22 +437,28 @@ def _dotted_handle(found: str, lex: PiiLexicon) -> bool:
     return not all(p in plain or p.isdigit() for p in parts)
 
 
+# A month or an ordinal in words: not "the", nor the "th" of "30th".
+_WORDY = re.compile(r"\b(?!the\b)[a-z]{3,}", re.IGNORECASE)
+
+
 def _is_date(found: str) -> bool:
     """A date's numbers are a day and a month: 3.30 is a time and 25/13 no date at all."""
     numbers = [int(n) for n in re.findall(r"\d+", found) if len(n) <= 2]
-    if len(numbers) >= 2 and not re.search(r"[a-z]", found, re.IGNORECASE):
+    if len(numbers) >= 2 and not _WORDY.search(found):
         day, month = numbers[0], numbers[1]
         if re.match(r"(?:19|20)\d\d", found):  # 2013/05/17
             day, month = numbers[-1], numbers[-2]
-        if "." in found and len(numbers) == 2:
+        # "17.8" might be a time or a score, "the 3rd of the 11th" is said day first.
+        if ("." in found and len(numbers) == 2) or " of " in found:
             return 1 <= day <= 31 and 1 <= month <= 12
         return (1 <= day <= 31 and 1 <= month <= 12) or (1 <= month <= 31 and 1 <= day <= 12)
     return all(1 <= n <= 31 for n in numbers[:1])
 
 
-def _near_birth_cue(text: str, start: int, end: int, lex: PiiLexicon) -> bool:
+def _near_birth_cue(text: str, start: int, end: int, lex: PiiLexicon, year: bool = True) -> bool:
+    """A birth cue near, or (when `year`) a year in the date itself."""
     window = text[max(0, start - 60) : min(len(text), end + 25)].lower()
-    return bool(lex.birth_cue.search(window)) or bool(_YEAR.search(text, start, end))
+    return _cue_in(lex.birth_cue, window) or (year and bool(_YEAR.search(text, start, end)))
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -307,6 +482,47 @@ def _numbered_address(text: str, m: re.Match, lex: PiiLexicon) -> bool:
     if lows and all(w in lex.unit_words for w in lows):
         return False
     return not _school_follows(text, m.end(), lex)
+
+
+def _short_address(text: str, start: int, end: int, lex: PiiLexicon) -> bool:
+    """A number and one word: '3 The Paddocks', and after 'i live at', '110 Kingsway' or
+    '12 the hawthorns'; not 'year 7 The teachers', 'moved in 2 the summer' or '3 The Sims
+    games'."""
+    if _YEAR_BEFORE.search(text[max(0, start - 8) : start]) or _school_follows(text, end, lex):
+        return False
+    after = WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    if after and after.group().lower() in lex.title_cues_before:
+        return False
+    found = text[start:end].split()
+    number = [w for w in found if w[0].isdigit()][-1].rstrip(",")
+    if _YEAR.fullmatch(number):
+        return False  # "moved in 2019 the school ..."
+    last = found[-1].lower()
+    return not (
+        last in STOP_WORDS
+        or last in lex.plain_words
+        or last in lex.unit_words
+        or last in lex.not_people
+        or last in lex.school_tail_words
+    )
+
+
+# A street named without a number is personal data only as where someone lives: "i live on"
+# (PiiLexicon.home_before), "Mill Road where i live", "Elm Street near my house", a postcode.
+_HOME_AFTER = re.compile(
+    r"\s*,?\s*(?:[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b"
+    r"|(?:(?:which|that)\s+(?:is|was)\s+|is\s+|was\s+)?(?:where\s+(?:i|we|my\s+\w+)\s+"
+    r"(?:live|lives|lived|stay|stays|used\s+to\s+live|grew\s+up)"
+    r"|(?:near|by|next\s+to|close\s+to|opposite|behind|round\s+the\s+corner\s+from)\s+"
+    r"(?:my|our)\s+(?:[\w'\u2019]+\s+)?(?:house|home|flat|place)))",
+    re.IGNORECASE,
+)
+
+
+def _home_street(text: str, start: int, end: int, lex: PiiLexicon) -> bool:
+    return bool(
+        lex.home_before.search(text, max(0, start - 60), start) or _HOME_AFTER.match(text, end)
+    )
 
 
 def _school_follows(text: str, end: int, lex: PiiLexicon) -> bool:
@@ -352,7 +568,8 @@ def _words(text: str) -> list[Word]:
 
 
 def _is_capitalised(word: str) -> bool:
-    return word[:1].isupper() and not word.isupper() or (word.isupper() and len(word) > 1)
+    """'Jade', 'JADE' (a word starts with a letter); not 'I' or 'A'."""
+    return len(word) > 1 and word[0].isupper()
 
 
 def _joined(text: str, left: Word, right: Word) -> bool:
@@ -380,7 +597,10 @@ def _school_tail(lows: list[str], i: int, lex: PiiLexicon) -> int:
 
 
 def _school_name_word(word: str, low: str, lex: PiiLexicon) -> bool:
-    """A word that can be part of a school's own name: 'Grange', 'Hollins', 'oakfield'."""
+    """A word that can be part of a school's own name: 'Grange', 'Hollins', 'oakfield', and
+    the landscape words school names are made of: 'hill top', 'oak lane'."""
+    if low in lex.school_place_words:
+        return True
     if low in STOP_WORDS:
         return False
     if _is_capitalised(word):
@@ -393,6 +613,16 @@ def _school_name_word(word: str, low: str, lex: PiiLexicon) -> bool:
         and low not in lex.plain_words
         and not low.endswith(lex.not_name_endings + ("er", "s'"))
     ) or (low.endswith(("'s", "s")) and low.rstrip("s").rstrip("'") in lex.first_names)
+
+
+def _school_joined(text: str, left: Word, right: Word) -> bool:
+    """Two words of one school's name: only spaces between them, or the full stop of an
+    abbreviation: "St. Wilfrid's R.C. College", "C. of E."."""
+    gap = text[left[1] : right[0]]
+    if gap[:1] != ".":
+        return 0 < len(gap) <= 2 and gap.isspace()
+    abbreviation = len(left[2]) == 1 or left[3] == "st"
+    return abbreviation and (gap == "." or (len(gap) <= 3 and gap[1:].isspace()))
 
 
 def _school_spans(text: str, words: list[Word], lex: PiiLexicon) -> list[Span]:
@@ -416,7 +646,7 @@ def _school_spans(text: str, words: list[Word], lex: PiiLexicon) -> list[Span]:
             continue
         # Further school words to the right: "Infant and Junior School", "High School".
         j = i + size - 1
-        while j + 1 < len(words) and _joined(text, words[j], words[j + 1]):
+        while j + 1 < len(words) and _school_joined(text, words[j], words[j + 1]):
             more = _school_tail(lows, j + 1, lex)
             if not more and lows[j + 1] == "and" and j + 2 < len(words):
                 after_and = _school_tail(lows, j + 2, lex)
@@ -424,39 +654,96 @@ def _school_spans(text: str, words: list[Word], lex: PiiLexicon) -> list[Span]:
             if not more:
                 break
             j += more
-        # The school's own name to the left, over words like "Catholic" and "C of E".
-        name_start = None
-        k, taken = i - 1, 0
-        while k >= 0 and taken < 4 and _joined(text, words[k], words[k + 1]):
-            start, _, word, low = words[k]
-            phrase = _phrase_ending(lows, k, lex.school_suffix_phrases)
-            if phrase:
-                k -= phrase
-                continue
-            if low in lex.saint_words:
-                name_start = start
+        for phrase in lex.school_tail_after_phrases:  # "School for Girls"
+            if tuple(lows[j + 1 : j + 1 + len(phrase)]) == phrase:
+                j += len(phrase)
                 break
-            if word == "The" and name_start is not None:
-                name_start = start
-                break
-            if low in lex.school_suffixes and low not in STOP_WORDS:
-                k -= 1
-                continue
-            if not _school_name_word(word, low, lex):
-                break
-            name_start = start
-            k -= 1
-            taken += 1
+        else:
+            j = _academy_place(text, words, lows, j, lex)
+        name_start = _school_name_start(text, words, lows, i, j, lex)
         if name_start is not None:
             spans.append((name_start, words[j][1], "SCHOOL"))
         i = j + 1
     return spans
 
 
+def _academy_place(text: str, words: list[Word], lows: list[str], j: int, lex: PiiLexicon) -> int:
+    """Academies in a chain are named by place after the kind: 'Beacon Academy Westbrook',
+    'Beacon Academy Lister Park'. Where such a name ends: up to two capitalised words."""
+    if lows[j] not in lex.school_academy_words:
+        return j
+    for _ in range(2):
+        if j + 1 >= len(words) or not _school_joined(text, words[j], words[j + 1]):
+            break
+        word, low = words[j + 1][2], lows[j + 1]
+        if not _is_capitalised(word) or low in STOP_WORDS or low in lex.school_context:
+            break
+        if low in lex.first_names:
+            break  # "Oakfield Academy Jayden said"
+        j += 1
+    return j
+
+
+def _school_name_start(
+    text: str, words: list[Word], lows: list[str], i: int, j: int, lex: PiiLexicon
+) -> int | None:
+    """Where the school's own name before its kind (words i to j) starts, over words like
+    "Catholic" and "C of E", or None when the words before are everyday ones."""
+    name_start = None
+    names: list[int] = []  # the name's own words, right to left
+    k, taken = i - 1, 0
+    while k >= 0 and taken < 4 and _school_joined(text, words[k], words[k + 1]):
+        start, _, word, low = words[k]
+        phrase = _phrase_ending(lows, k, lex.school_name_phrases)  # "All Saints", "Our Lady"
+        if phrase:
+            name_start = words[k - phrase + 1][0]
+            k -= phrase
+            taken += 1
+            continue
+        phrase = _phrase_ending(lows, k, lex.school_suffix_phrases)
+        if phrase:
+            k -= phrase
+            continue
+        if low in lex.saint_words:
+            return start
+        if word == "The" and name_start is not None:
+            return start
+        if low in lex.school_suffixes and low not in STOP_WORDS:
+            k -= 1
+            continue
+        if not _school_name_word(word, low, lex):
+            # A saint's name may hold small words: "St Thomas More", "St Francis of Assisi".
+            saint = next(
+                (s for s in range(k - 1, max(-1, k - 4), -1) if lows[s] in lex.saint_words), None
+            )
+            if saint is not None and all(
+                _school_joined(text, words[s], words[s + 1]) for s in range(saint, k)
+            ):
+                return words[saint][0]
+            break
+        name_start = start
+        names.append(k)
+        k -= 1
+        taken += 1
+    if not names or name_start != words[names[-1]][0]:
+        return name_start
+    # A small word alone is no name: "the top high school" (but "Hill Top", "well lane").
+    if len(names) == 1 and lows[names[-1]] in STOP_WORDS:
+        names.pop()
+        if not names:
+            return None
+        name_start = words[names[-1]][0]
+    # In lower case, one landscape word before "school" alone is no name: "the park school".
+    plain_tail = j == i and lows[i] in lex.school_weak_tails
+    if plain_tail and len(names) == 1 and lows[names[0]] in lex.school_place_words:
+        return None if words[names[0]][2].islower() else name_start
+    return name_start
+
+
 def _saint_school(text: str, words: list[Word], i: int, lex: PiiLexicon) -> Span | None:
     """'saint wilfrids has no heating': a saint's name alone is a school when the answer is
     about school, but not a town ('in St Helens') or a hospital."""
-    if i + 1 >= len(words) or not _joined(text, words[i], words[i + 1]):
+    if i + 1 >= len(words) or not _school_joined(text, words[i], words[i + 1]):
         return None
     if i and words[i - 1][3] in _PLACE_WORDS:
         return None
@@ -529,21 +816,39 @@ def _person_spans(text: str, words: list[Word], lex: PiiLexicon) -> list[Span]:
     spans: list[Span] = []
     lows = [w[3] for w in words]
     common = lex.common_words
+    found: set[int] = set()  # the words taken as names
+    waiting: list[tuple[int, int, int]] = []  # everyday-word names that may be in a list
+
+    def take(i: int, start: int, end: int) -> None:
+        if i + 1 < len(words) and lows[i + 1] in lex.not_people:
+            return  # "harry potter", "Bart Simpson"
+        spans.append((start, end, "PERSON"))
+        found.add(i)
+
     for i, (start, end, word, low) in enumerate(words):
-        if low in STOP_WORDS or _inside_token(text, start, end):
+        if low in STOP_WORDS:
+            continue
+        # Inlined checks, run for every word: _inside_token only where it could hold.
+        after = text[end : end + 1]
+        if (start and text[start - 1] in "@./") or (
+            after and after in "@._/" and _inside_token(text, start, end)
+        ):
             continue
         if low.endswith("'s"):
             low = low[:-2]
             end -= 2
-        low = _fold(low)
+        if not low.isascii():
+            low = _fold(low)
         if low in lex.not_people:
             continue
-        capital = _is_capitalised(word)
+        capital = len(word) > 1 and word[0].isupper()  # _is_capitalised
         prev = lows[i - 1] if i else ""
         if prev in lex.saint_words or _organisation(words, i, capital, lex):
             continue  # "St Helens", "St Mary's Hospital", "Citizen Service"
         close_to_prev = i and start - words[i - 1][1] <= 2
         cue, naming, introduced = _cue_before(lows, i, lex)
+        if introduced and low in lex.self_descriptions:
+            introduced = False  # "im vegan and i ...", "im deaf"
         if prev in lex.titles and close_to_prev and _title_in_use(lows, i - 1, lex):
             # "Mr Patel", "miss wójcik", "uncle Dan"; not "coach said" or "miss loads".
             if (
@@ -555,20 +860,28 @@ def _person_spans(text: str, words: list[Word], lex: PiiLexicon) -> list[Span]:
                     and not low.endswith(lex.not_name_endings)
                 )
             ):
-                spans.append((start, end, "PERSON"))
+                take(i, start, end)
             continue
         if low in common and not capital and not cue and not introduced:
+            # "hope said she would come"; not "i hope so".
+            if low in lex.common_names:
+                if _everyday_name(text, words, lows, i, end, low, False, False, False, lex, found):
+                    take(i, start, end)
+                else:
+                    waiting.append((i, start, end))
             continue
         sentence_start = i == 0 or text[words[i - 1][1] : start].strip()[-1:] in (".", "!", "?")
         if introduced:
             introduced = _AFTER_NAME.match(text, end) is not None
         if _known_name(low, lex, loose=capital or cue or introduced):
-            # A name that is also an everyday word counts only with a capital or a cue:
-            # not "from October to April".
-            plain_word = low in common or low in lex.ambiguous_names
-            named = capital and not sentence_start and prev not in _PLACE_WORDS
-            if not plain_word or named or cue or introduced:
-                spans.append((start, end, "PERSON"))
+            # A name that is also an everyday word needs more: not "from October to April".
+            everyday = (low in common or low in lex.ambiguous_names) and not introduced
+            if not everyday or _everyday_name(
+                text, words, lows, i, end, low, capital, cue, naming, lex, found
+            ):
+                take(i, start, end)
+            elif capital or low not in common:
+                waiting.append((i, start, end))
             continue
         # An unknown word after a name cue, or a capitalised word that is not an everyday
         # word, is likely a name (lower-case and misspelled names included).
@@ -579,14 +892,158 @@ def _person_spans(text: str, words: list[Word], lex: PiiLexicon) -> list[Span]:
             low.endswith(lex.not_name_endings)
             or (low.endswith("s") and not capital)
             or _DRAWN_OUT.search(low) is not None  # "sooo", "hiii"
+            or (introduced and low.endswith(_DESCRIBING_ENDINGS))  # "im nigerian and"
         )
         # After "my friends" comes a verb more often than a name ("my mates hype me up").
         relation = cue and prev not in ("and", "with", "from", "love") and not prev.endswith("s")
         cued = (relation or naming or introduced) and not verb_like
-        shown = capital and not sentence_start and not word.isupper() and prev not in _PLACE_WORDS
-        if cued or shown:
-            spans.append((start, end, "PERSON"))
+        if cued:
+            take(i, start, end)
+        elif capital and not word.isupper():
+            # Capitalised in mid-sentence, or at its start before "said" or "is my cousin".
+            shown = (
+                prev not in _PLACE_WORDS
+                if not sentence_start
+                else low not in lex.name_cues_before
+                and low not in lex.family_words
+                and not low.endswith("s")  # "Teachers said"
+                and lex.name_verbs_after.match(text, end) is not None
+            )
+            if shown and not _in_title(text, words, lows, i, lex):
+                take(i, start, end)
+    if waiting and found:
+        _names_in_lists(text, words, lows, waiting, take, found, lex)
     return _join_full_names(text, spans, words, lex)
+
+
+# Endings of words that describe, after "im": nationalities ("nigerian", "vietnamese").
+_DESCRIBING_ENDINGS = ("ian", "ese", "ean")
+
+
+def _everyday_name(
+    text: str,
+    words: list[Word],
+    lows: list[str],
+    i: int,
+    end: int,
+    low: str,
+    capital: bool,
+    cue: bool,
+    naming: bool,
+    lex: PiiLexicon,
+    found: set[int],
+) -> bool:
+    """Whether a name that is also an everyday word ('Grace', 'hope', 'Summer') is a person:
+    after 'called' or 'my friend', with a capital in mid-sentence, after 'me and', or before
+    'said' or 'is my sister'; not in 'by the Grace of God', 'hope so' or 'jumped with joy'."""
+    prev = lows[i - 1] if i else ""
+    if naming:
+        return True
+    if prev in lex.not_name_before:
+        return False
+    mark = text[words[i - 1][1] : words[i][0]].strip()[-1:] if i else "."
+    # "hope and me went", at the start of a sentence or clause (not "every summer and i").
+    if mark and lows[i + 1 : i + 2] == ["and"] and lows[i + 2 : i + 3] in (["me"], ["i"]):
+        return True
+    abstract = low in lex.abstract_names
+    if cue:
+        if prev != "and" and (not abstract or prev != "with"):
+            return True
+        # "me and joy", "Kemi and Faith", not "red and amber"; "sat with grace", not "moves
+        # with grace".
+        if prev == "and" and i >= 2 and (lows[i - 2] in ("me", "i", "myself") or i - 2 in found):
+            return True
+        if prev == "with" and not lex.company_verbs.isdisjoint(lows[max(0, i - 3) : i - 1]):
+            return True
+    if abstract and i + 1 < len(lows) and lows[i + 1] in lex.abstract_name_blockers:
+        return False
+    if capital and mark not in (".", "!", "?") and prev not in _PLACE_WORDS:
+        return True  # in mid-sentence
+    return bool(lex.name_verbs_after.match(text, end) or _CONTACT_AFTER.match(text, end))
+
+
+# A phone number or an email address straight after a name: "Faith 07700 900 287".
+_CONTACT_AFTER = re.compile(r"\s*[,:\-]?\s*(?:\+?\d[\d ]{6}|[\w.+\-]+@)")
+
+
+def _names_in_lists(
+    text: str, words: list[Word], lows: list[str], waiting, take, found: set[int], lex
+) -> None:
+    """An everyday-word name beside a found name in a list is a name too: 'Joy and Kemi',
+    'Amara, Faith and Tobi'. Twice, for a list that runs on from one found name. Only a name
+    that is no everyday word, or one found other than by 'and', starts a list: not 'holly and
+    ivy'."""
+    anchors = {
+        i for i in found if lows[i] not in lex.ambiguous_names or not i or lows[i - 1] != "and"
+    }
+    for _ in range(2):
+        for i, start, end in waiting:
+            if i in found or (i and lows[i - 1] in lex.not_name_before):
+                continue
+            if _listed_with(text, words, lows, i, i + 1, anchors) or _listed_with(
+                text, words, lows, i, i - 1, anchors
+            ):
+                take(i, start, end)
+                anchors.add(i)
+
+
+def _listed_with(
+    text: str, words: list[Word], lows: list[str], i: int, other: int, found: set[int]
+) -> bool:
+    """Whether word i and a found name next to it (other is i + 1 or i - 1) are in a list."""
+    if not 0 <= other < len(words):
+        return False
+    left, right = (i, other) if other > i else (other, i)
+    gap = text[words[left][1] : words[right][0]].strip()
+    if gap in (",", "&"):
+        return other in found
+    beyond = other + (other - i)
+    return lows[other] == "and" and not gap and 0 <= beyond < len(words) and beyond in found
+
+
+# Between a word like "film" and a title: "film is Frozen", "game called Among Us".
+_TITLE_LINKS = {"is", "was", "called", "named", "the", "a"}
+
+
+def _in_title(
+    text: str, words: list[Word], lows: list[str], i: int, lex: PiiLexicon, listed: bool = True
+) -> bool:
+    """Whether capitalised word i is in the title of a film, game or show ('watched Toy
+    Story', 'Animal Crossing', 'Toy Story and Frozen') or a place ('in Hebden Bridge') rather
+    than a name: the capitalised words around it hold an everyday word and no first name."""
+    first = last = i
+    while (
+        first
+        and _is_capitalised(words[first - 1][2])
+        and _joined(text, words[first - 1], words[first])
+    ):
+        first -= 1
+    while (
+        last + 1 < len(words)
+        and _is_capitalised(words[last + 1][2])
+        and _joined(text, words[last], words[last + 1])
+    ):
+        last += 1
+    before = lows[first - 1] if first else ""
+    if before in lex.title_cues_before or (
+        before in _TITLE_LINKS and first > 1 and lows[first - 2] in lex.title_cues_before
+    ):
+        return True  # "watched Toy Story", "my favourite film is Finding Nemo"
+    if (
+        listed
+        and before in ("and", "or")
+        and first > 1
+        and _is_capitalised(words[first - 2][2])
+        and _in_title(text, words, lows, first - 2, lex, listed=False)
+    ):
+        return True  # "Toy Story and Frozen"
+    if first == last or any(lows[k] in lex.first_names for k in range(first, last + 1)):
+        return False
+    if before in _PLACE_WORDS:
+        return True
+    # A capital at the start of a sentence says nothing: "Yesterday Kemi said".
+    opens = first == 0 or text[words[first - 1][1] : words[first][0]].strip()[-1:] in ".!?"
+    return any(lows[k] in lex.common_words for k in range(first + 1 if opens else first, last + 1))
 
 
 def _organisation(words: list[Word], i: int, capital: bool, lex: PiiLexicon) -> bool:

@@ -58,7 +58,8 @@ def test_finds_each_kind(text, expected):
         # Streets named as where someone lives, flats and buildings.
         ("i live on Hartley Road", ("Hartley Road", "ADDRESS")),
         ("i live on parkfield road", ("parkfield road", "ADDRESS")),
-        ("the shop on Chapel Lane sells vapes", ("Chapel Lane", "ADDRESS")),
+        ("the shop on Chapel Lane near my house sells vapes", ("Chapel Lane", "ADDRESS")),
+        ("i live with my grandad on Tarn Road", ("Tarn Road", "ADDRESS")),
         ("flat 14, 2 Cromwell Court", ("flat 14, 2 Cromwell Court", "ADDRESS")),
         ("we moved into flat 3 Beacon Point", ("flat 3 Beacon Point", "ADDRESS")),
         ("my nan lives at 4 Willow Bank", ("4 Willow Bank", "ADDRESS")),
@@ -91,6 +92,97 @@ def test_finds_each_kind(text, expected):
 )
 def test_finds_the_shapes_young_people_write(text, expected):
     assert expected in _labels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Phone numbers spaced digit by digit, grouped oddly, or dotted.
+        ("text me on 0 7 7 0 0 9 0 0 8 8 1 after tea", ("0 7 7 0 0 9 0 0 8 8 1", "PHONE")),
+        ("ring 07 7009 00 345 if im late", ("07 7009 00 345", "PHONE")),
+        ("my dads is 07.70.09.00.78.9", ("07.70.09.00.78.9", "PHONE")),
+        ("our landline is 0113 - 496 - 0581", ("0113 - 496 - 0581", "PHONE")),
+        ("whatsapp (+44) 7700 900 846", ("(+44) 7700 900 846", "PHONE")),
+        # Postcodes with stray spaces in the inward part, in any case.
+        ("we live in ng7 2 rd near the tram", ("ng7 2 rd", "POSTCODE")),
+        ("postcode is SE15 4 TJ", ("SE15 4 TJ", "POSTCODE")),
+        ("my post code is cv1  2 w t", ("cv1  2 w t", "POSTCODE")),
+        # Birthdays with the month as a number, or a year after a space.
+        ("born 19th of the 8th 2012", ("19th of the 8th 2012", "DOB")),
+        ("my birthday is the 4th of the 2nd", ("the 4th of the 2nd", "DOB")),
+        ("born 28/4 2011 in leeds", ("28/4 2011", "DOB")),
+        ("my bday is 11 / 9 / 2012", ("11 / 9 / 2012", "DOB")),
+        # A building's name before the number, and streets whose name starts with "The".
+        ("i live at Rowan House, 7 Wharf Road", ("Rowan House, 7 Wharf Road", "ADDRESS")),
+        (
+            "Flat 11, Heron Heights, 2 Tanner Street is tiny",
+            ("Flat 11, Heron Heights, 2 Tanner Street", "ADDRESS"),
+        ),
+        ("9 The Hawthorns is my nans house", ("9 The Hawthorns", "ADDRESS")),
+        ("we moved to 4 The Beeches in year 6", ("4 The Beeches", "ADDRESS")),
+        ("i live at 6 the willows", ("6 the willows", "ADDRESS")),
+        ("i live at 110 Brackenway", ("110 Brackenway", "ADDRESS")),
+        # Schools in lower case, with dotted abbreviations, or "for Girls".
+        ("i used to go to beech grove primary school", ("beech grove primary school", "SCHOOL")),
+        ("moor end academy has a new head", ("moor end academy", "SCHOOL")),
+        ("Hill Top Primary is ok", ("Hill Top Primary", "SCHOOL")),
+        ("St. Aidan's R.C. High School is strict", ("St. Aidan's R.C. High School", "SCHOOL")),
+        ("i go to Westfield C.E. Primary", ("Westfield C.E. Primary", "SCHOOL")),
+        ("Kingsmead School for Boys is far", ("Kingsmead School for Boys", "SCHOOL")),
+        ("All Saints C of E Primary had a fire", ("All Saints C of E Primary", "SCHOOL")),
+        (
+            "St. Francis of Assisi R.C. Primary is small",
+            ("St. Francis of Assisi R.C. Primary", "SCHOOL"),
+        ),
+        ("i go to Beacon Academy Westbrook", ("Beacon Academy Westbrook", "SCHOOL")),
+        # Names that are also everyday words, where the answer shows a person.
+        ("Patience said she would come", ("Patience", "PERSON")),
+        ("me and destiny are best friends", ("destiny", "PERSON")),
+        ("Mercy is in my form", ("Mercy", "PERSON")),
+        ("a girl named blessing pushed me", ("blessing", "PERSON")),
+        ("Tia, Harmony and Kemi are my mates", ("Harmony", "PERSON")),
+        ("Ruby is my cousin", ("Ruby", "PERSON")),
+        ("i sit with grace at lunch", ("grace", "PERSON")),
+        ("Faith Okonjo told sir", ("Faith Okonjo", "PERSON")),
+        ("hope and me go to the park", ("hope", "PERSON")),
+        ("i fell out with joy last week", ("joy", "PERSON")),
+    ],
+)
+def test_finds_personal_data_in_less_usual_shapes(text, expected):
+    assert expected in _labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "there is no hope for this town",
+        "we have faith in you",
+        "she handled it with grace",
+        "hope so x",
+        "it was a joy to be there",
+        "Patience is a virtue",
+        "Summer is my favourite season",
+        "im veggie and there is nothing to eat",
+        "im eritrean and i moved here in year 4",
+        "we watched Inside Out in class",
+        "we went to the market on Carver Street",
+        "the shop on Chapel Lane sells vapes",
+        "the top high school round here is full",
+        "we have forest school on fridays",
+        "my 2nd of the 3 tests was hard",
+        "there are 3 The Sims games i want",
+        "i love hermione and harry potter",
+        "ring the papyrus line on 0800 068 4141",
+        "she was filled with joy",
+        "we go there every summer and i love it",
+        "my favourite film is Finding Nemo",
+        "im 15 an they got my dress already",
+        "we moved in 2019 the school was rubbish",
+        "i scored 0.5 0.6 0.7 0.8 0.9 1.0 in the quiz",
+    ],
+)
+def test_leaves_everyday_words_in_less_usual_shapes(text):
+    assert find_pii(text) == []
 
 
 @pytest.mark.parametrize(
