@@ -66,30 +66,6 @@ def phone_without_javascript(browser):
     context.close()
 
 
-@pytest.fixture
-def site_tree(transactional_db):
-    """The home page and site that migrations make, again after an earlier test's flush.
-
-    The live server needs committed data, so these tests use a transactional database, which
-    is emptied after each test.
-    """
-    from wagtail.models import Collection, Locale, Page, Site
-
-    from cms.models import HomePage
-    from cms.roles import roles_sync
-
-    if not HomePage.objects.exists():
-        Locale.objects.get_or_create(language_code="en-gb")
-        if not Collection.get_first_root_node():
-            Collection.add_root(name="Root")
-        root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root"))
-        home = root.add_child(instance=HomePage(title="Your voice matters", slug="home"))
-        Site.objects.update_or_create(
-            is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
-        )
-    roles_sync()
-
-
 @pytest.fixture(scope="session")
 def axe():
     return Axe()

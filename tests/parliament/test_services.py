@@ -210,7 +210,8 @@ def test_comments_wait_for_a_moderator_by_default_and_appear_at_once_after():
     settings = ParliamentSettings.load()
     settings.comment_moderation = ParliamentSettings.Moderation.AFTER
     settings.save()
-    shown = services.comment_post(member=author, motion=motion, text="I agree.")
+    shown = services.comment_post(member=author, motion=motion, text="Buses should be cheaper.")
+    assert not shown.flagged
     assert shown.comment.status == Comment.Status.PUBLISHED
     assert shown.comment in selectors.comments_visible(motion=motion, member=None)
 

@@ -188,7 +188,7 @@ def test_a_suspended_member_is_told_and_cannot_vote(page, motion):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_racing_votes_from_one_member_store_one_vote():
+def test_two_racing_votes_from_one_member_store_one_vote(site_tree):
     page = parliament_page()
     division = division_open(motion_approved())
     member = member_make().member
