@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.training import Example as SpacyExample
 from spacy.util import fix_random_seed, minibatch
@@ -225,7 +226,11 @@ def _cue_weights(examples: list[Example]) -> dict[str, dict[str, float]]:
 
 
 def _risk_words(sg: list[Example], ordinary: list[Example]) -> frozenset[str]:
-    """Words clearly more common in disclosures than in other answers (smoothed log-odds)."""
+    """Words clearly more common in disclosures than in other answers (smoothed log-odds).
+
+    Function words and numbers are left out however lopsided their counts: "me", "he" or
+    "15" say nothing about harm, and as gate words they let the trained screen score
+    almost every answer (it once sent "I agree." to the queue)."""
     tokens = [set(WORDS.findall(e.text.lower())) for e in sg if e.kind]
     others = [set(WORDS.findall(e.text.lower())) for e in sg if not e.kind]
     others += [set(WORDS.findall(e.text.lower())) for e in ordinary]
@@ -234,7 +239,9 @@ def _risk_words(sg: list[Example], ordinary: list[Example]) -> frozenset[str]:
     return frozenset(
         w
         for w, c in pos.items()
-        if c >= 2
+        if c >= 3
+        and w not in STOP_WORDS
+        and not any(ch.isdigit() for ch in w)
         and math.log((c + 0.5) / (len(tokens) + 1)) - math.log((neg[w] + 0.5) / (len(others) + 1))
         > 1.0
     )

@@ -67,6 +67,22 @@ def test_disclosures_in_young_peoples_words_are_flagged(pipeline, text):
     assert _one(pipeline, text).safeguarding["flag"] is True
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I agree.",
+        "yes",
+        "dunno",
+        "good idea",
+        "me and my friends like the park",
+        "the new library is good",
+    ],
+)
+def test_everyday_short_answers_are_not_sent_to_the_queue(pipeline, text):
+    # A child who writes "I agree." must not be asked "Are you safe?".
+    assert screen(pipeline, text)["flag"] is False
+
+
 def test_the_request_screen_agrees_with_the_full_pipeline(pipeline):
     text = "they are taking me to pakistan in the summer to marry my cousin and i dont want to"
     assert screen(pipeline, text)["flag"] is True
