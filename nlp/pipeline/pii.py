@@ -66,9 +66,15 @@ class PiiLexicon:
     handle_cues: set[str]
     handle_glue: set[str]
     handle_strong_before: set[str]
+    handle_name_before: set[str]
+    handle_triggers: set[str]
+    handle_end_words: set[str]
+    handle_stat_words: set[str]
     tlds: set[str]
     helplines: set[str]
     birth_cue: re.Pattern
+    birthday_is: re.Pattern
+    month_words: frozenset[str]
     not_streets: set[str]
     plain_words: set[str]
     organisation_words: set[str]
@@ -80,6 +86,11 @@ class PiiLexicon:
     abstract_name_blockers: set[str]
     company_verbs: set[str]
     name_verbs_after: re.Pattern
+    verbs_after_names: set[str]
+    to_a_person: set[str]
+    surname_endings: tuple[str, ...]
+    family_names_first: set[str]
+    not_name_after: set[str]
     not_name_before: set[str]
     title_cues_before: set[str]
     school_name_phrases: set[tuple[str, ...]]
@@ -87,6 +98,9 @@ class PiiLexicon:
     school_place_words: set[str]
     school_weak_tails: set[str]
     school_academy_words: set[str]
+    not_school_initials: set[str]
+    not_school_names: set[str]
+    school_talk: set[str]
     home_before: re.Pattern
     postal_areas: set[str]
     month_cue: re.Pattern
@@ -99,30 +113,41 @@ class PiiLexicon:
     digit_need_groups: list[tuple[tuple[str | tuple[str, ...], ...], list[str]]] = field(
         default_factory=list
     )
+    capital_need_groups: list[tuple[tuple[str | tuple[str, ...], ...], list[str]]] = field(
+        default_factory=list
+    )
     always_tried: frozenset[str] = frozenset()
     tried_on_digit: frozenset[str] = frozenset()
+    tried_on_capital: frozenset[str] = frozenset()
     needs_birth: bool = False
 
     def __post_init__(self) -> None:
         # Kinds with the same needs are checked once. A need is one fact, or a tuple of facts
         # that must all hold: ("<digit>", "<month>"). Needs that all hold "<digit>" are checked
-        # only when there is one, as most answers have none.
+        # only when there is one, as most answers have none; then those that all hold
+        # "<capital>", as most answers are in lower case.
         groups: dict[tuple[tuple[str, ...], ...], list[str]] = {}
         for key, needs in self.needs.items():
             need = tuple((n,) if isinstance(n, str) else tuple(n) for n in needs)
             groups.setdefault(need, []).append(key)
-        on_digit: set[str] = set()
+        gated: dict[str, tuple[list, set[str]]] = {
+            "<digit>": (self.digit_need_groups, set()),
+            "<capital>": (self.capital_need_groups, set()),
+        }
         for need, keys in groups.items():
-            table = self.need_groups
-            if all("<digit>" in all_of for all_of in need):
-                need = tuple(tuple(n for n in all_of if n != "<digit>") for all_of in need)
-                if () in need:
-                    on_digit.update(keys)
-                    continue
-                table = self.digit_need_groups
+            table, on_gate = self.need_groups, None
+            for gate, (gate_table, gate_keys) in gated.items():
+                if all(gate in all_of for all_of in need):
+                    need = tuple(tuple(n for n in all_of if n != gate) for all_of in need)
+                    table, on_gate = gate_table, gate_keys
+                    break
+            if on_gate is not None and () in need:
+                on_gate.update(keys)  # the gate alone is enough
+                continue
             table.append((tuple(n[0] if len(n) == 1 else n for n in need), keys))
         self.always_tried = frozenset(set(self.patterns) - set(self.needs))
-        self.tried_on_digit = frozenset(on_digit)
+        self.tried_on_digit = frozenset(gated["<digit>"][1])
+        self.tried_on_capital = frozenset(gated["<capital>"][1])
         self.needs_birth = any("<birth>" in all_of for n in groups for all_of in n)
 
     @classmethod
@@ -171,9 +196,15 @@ class PiiLexicon:
             handle_cues=set(words["handle_cues"]),
             handle_glue=set(words["handle_glue"]),
             handle_strong_before=set(words["handle_strong_before"]),
+            handle_name_before=set(words["handle_name_before"]),
+            handle_triggers=set(words["handle_cues"]) | {"me", "name"},
+            handle_end_words=set(words["handle_end_words"]),
+            handle_stat_words=set(words["handle_stat_words"]),
             tlds=set(words["tlds"]),
             helplines=set(words["helplines"]),
             birth_cue=_word_starts(words["birth_cues"]),
+            birthday_is=_birthday_is(words["birth_cues"]),
+            month_words=frozenset(raw["_parts"]["MONTH"]),
             not_streets=set(words["not_streets"]),
             plain_words=set(words["plain_words"]),
             organisation_words=set(words["organisation_words"]),
@@ -185,6 +216,12 @@ class PiiLexicon:
             abstract_name_blockers=set(words["abstract_name_blockers"]),
             company_verbs=set(words["company_verbs"]),
             name_verbs_after=_name_verbs(words),
+            verbs_after_names=set(words["name_verbs_after"]),
+            to_a_person=set(words["to_a_person"]),
+            surname_endings=tuple(words["surname_endings"]),
+            family_names_first=set(words["family_names_first"]),
+            # "St Helens", "Christmas Eve": after these a word is part of a place's or a day's name.
+            not_name_after=set(words["not_name_after"]) | set(words["saint_words"]),
             not_name_before=set(words["not_name_before"]),
             title_cues_before=set(words["title_cues_before"]),
             school_name_phrases={tuple(p.split()) for p in words["school_name_phrases"]},
@@ -194,6 +231,11 @@ class PiiLexicon:
             school_place_words=set(words["school_place_words"]),
             school_weak_tails=set(words["school_weak_tails"]),
             school_academy_words=set(words["school_academy_words"]),
+            not_school_initials=set(words["not_school_initials"]),
+            not_school_names=set(words["not_school_names"]),
+            school_talk=set(words["school_talk"])
+            | set(words["school_context"])
+            | set(words["school_tail_words"]),
             home_before=_home_before(words["home_cues"]),
             postal_areas=set(raw["_parts"]["POSTAL_AREA"]),
             # The first three letters of the months, misspelled ones too: "apirl", "agust".
@@ -227,15 +269,30 @@ def _cue_in(cue: re.Pattern, low: str) -> bool:
     return False
 
 
+def _birthday_is(cues: list[str]) -> re.Pattern:
+    """What comes just before a day named as a birthday: 'born on', 'my birthday is on the',
+    'bday:', 'i turn 12 on'; not 'for my birthday i got a bike and on'."""
+    words = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues if c != "turn")
+    return re.compile(
+        rf"(?:\b(?:{words})[\w'\u2019]*|\bturn(?:ing|s)?\s+\d{{1,2}})\s*(?:is|was|[:=\-])?\s*"
+        r"(?:(?:also|actually|literally|just)\s+)?(?:on\s+)?(?:the\s+)?$",
+        re.IGNORECASE,
+    )
+
+
 def _home_before(cues: list[str]) -> re.Pattern:
-    """What comes before a street named as where someone lives: 'i live on', 'we live with my
-    grandad on', 'our house is on', 'my nan's on', 'on the same road,'."""
+    """What comes before a street named as where someone lives: 'i live on', 'i stay at my
+    dads at weekends on', 'our house is on', 'my nan's on', 'on the same road,', 'our street
+    is', 'my road,'. The words between stay in one clause: not 'i live in leeds and my school
+    is on'."""
     alternation = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
     return re.compile(
-        rf"(?:\b(?:{alternation})\s+(?:[\w'\u2019]+\s+){{0,3}}?"
+        rf"(?:\b(?:{alternation})\s+"
+        r"(?:(?!(?:and|but|because|cos|coz|so|or|school|club|shop|shops)\b)[\w'\u2019]+\s+){0,6}?"
         r"(?:on|at|in|to|into|off|down|up|is|along|of)\s+(?:the\s+same\s+(?:road|street)\s*,?\s*)?"
         r"|\b(?:my|our)\s+\w+(?:'s|\u2019s|s)\s+(?:(?:house|flat|home|place)\s+)?(?:is\s+)?"
-        r"(?:on|in|at|off)\s+)$",
+        r"(?:on|in|at|off)\s+"
+        r"|\b(?:my|our)\s+(?:street|road|address)(?:\s+(?:is|was|'s|\u2019s)\s+|\s*[:,=\-]\s*))$",
         re.IGNORECASE,
     )
 
@@ -246,9 +303,12 @@ def _name_verbs(words: dict) -> re.Pattern:
     relations = "|".join(sorted(map(re.escape, words["name_cues_before"]), key=len, reverse=True))
     verbs = "|".join(sorted(map(re.escape, words["name_verbs_after"]), key=len, reverse=True))
     return re.compile(
-        rf"\s*(?:(?:{verbs})\b|(?:is|was|'s|\u2019s)\s+(?:my|our)\s+(?:best\s+|bestest\s+|"
-        rf"older\s+|little\s+|big\s+|younger\s+|twin\s+)?(?:{relations})\b|"
-        r"(?:is|was)\s+in\s+(?:my|our)\s+(?:class|form|year|group|team)\b)",
+        rf"\s*(?:(?:{verbs})\b|(?:is|was|are|were|'s|\u2019s)\s+(?:my|our)\s+(?:best\s+|bestest\s+|"
+        rf"older\s+|little\s+|big\s+|younger\s+|twin\s+|key\s+|social\s+|support\s+|"
+        rf"youth\s+|step\s+)?(?:{relations})\b|"
+        r"(?:is|was|are|were)\s+in\s+(?:my|our)\s+(?:class|form|year|group|team)\b|"
+        r"(?:are|were)\s+(?:twins|best\s+(?:friends|mates)|cousins|sisters|brothers)\b|"
+        r"from\s+(?:the\s+year\s+(?:above|below)|year\s*\d|yr\s*\d|my\s+(?:class|form|year))\b)",
         re.IGNORECASE,
     )
 
@@ -289,15 +349,13 @@ def _fold(word: str) -> str:
 _DIGIT = re.compile(r"\d")
 
 
-def _worth_trying(text: str, lex: PiiLexicon) -> set[str]:
+def _worth_trying(text: str, lex: PiiLexicon, low: str) -> set[str]:
     """The pattern kinds worth trying: most answers hold no digit, @ or _, and no capital
     after the first letter, so most patterns are skipped."""
-    low = text.lower()
     digit = _DIGIT.search(text) is not None
-    facts = {
-        # Kids mostly write in lower case: a street or gamer tag in capitals is rare.
-        "<capital>": text[1:] != low[1:],
-    }
+    # Kids mostly write in lower case: a street or gamer tag in capitals is rare.
+    capital = text[1:] != low[1:]
+    facts = {"<capital>": capital}
     if lex.needs_birth:
         facts["<birth>"] = _cue_in(lex.birth_cue, low)
     worth = set(lex.always_tried)
@@ -306,6 +364,9 @@ def _worth_trying(text: str, lex: PiiLexicon) -> set[str]:
         facts["<month>"] = _cue_in(lex.month_cue, low)
         worth.update(lex.tried_on_digit)
         groups = groups + lex.digit_need_groups
+    if capital:
+        worth.update(lex.tried_on_capital)
+        groups = groups + lex.capital_need_groups
     for needs, keys in groups:
         for n in needs:
             if type(n) is str:
@@ -318,9 +379,9 @@ def _worth_trying(text: str, lex: PiiLexicon) -> set[str]:
     return worth
 
 
-def _pattern_spans(text: str, lex: PiiLexicon) -> list[Span]:
+def _pattern_spans(text: str, lex: PiiLexicon, low: str) -> list[Span]:
     spans: list[Span] = []
-    worth = _worth_trying(text, lex)
+    worth = _worth_trying(text, lex, low)
     for key, patterns in lex.patterns.items():
         if key not in worth:
             continue
@@ -333,17 +394,27 @@ def _pattern_spans(text: str, lex: PiiLexicon) -> list[Span]:
                     re.sub(r"\D", "", found) in lex.helplines or _DECIMALS.fullmatch(found)
                 ):
                     continue
+                if key == "EMAIL_SPELLED" and not _spelled_email(found, text):
+                    continue
                 if key == "POSTCODE" and not _postcode(found, lex):
                     continue
                 if label == "HANDLE" and not _looks_like_handle(found, key, lex):
                     continue
                 if label == "DOB" and not _is_date(found):
                     continue
+                if "month" in pattern.groupindex and not _is_month(m.group("month"), lex):
+                    continue
                 if key in ("DOB_WORDS", "DOB_SHORT", "DOB_SPELLED") and not _near_birth_cue(
                     text, start, end, lex
                 ):
                     continue
-                if key == "DOB_SPACED" and not _near_birth_cue(text, start, end, lex, year=False):
+                if key in ("DOB_SPACED", "DOB_COMPACT") and not _near_birth_cue(
+                    text, start, end, lex, year=False
+                ):
+                    continue
+                if key == "DOB_COMPACT" and not _compact_date(found):
+                    continue
+                if key == "DOB_HOLIDAY" and not _birthday_named(text, start, end, lex):
                     continue
                 if key == "ADDRESS_NUMBER":
                     if not _numbered_address(text, m, lex):
@@ -357,13 +428,50 @@ def _pattern_spans(text: str, lex: PiiLexicon) -> list[Span]:
                     if trimmed is None:
                         continue
                     start, label = trimmed, "ADDRESS"
-                elif key == "ADDRESS_STREET":
+                elif key in ("ADDRESS_STREET", "ADDRESS_BUILDING"):
                     trimmed = _named_street(text, start, end, lex, lower_ok=False)
                     if trimmed is None or not _home_street(text, trimmed, end, lex):
                         continue
                     start, label = trimmed, "STREET"
                 spans.append((start, end, label))
+    if "POSTCODE" in worth:
+        spans += _before_postcodes(text, spans, lex)
     return _join_addresses(text, spans) if len(spans) > 1 else spans
+
+
+# A house number and up to three words just before a postcode: "7 herons haven ox4 1dd".
+_BEFORE_POSTCODE = re.compile(
+    r"(?<![\w£$.,:/])(?:(?:flat|apartment|apt|unit|no\.?|number)\s*)?\d{1,4}[a-h]?,?\s+"
+    r"(?:[A-Za-z'\u2019\-]+\s+){0,2}[A-Za-z'\u2019\-]+(?=,?\s+$)",
+    re.IGNORECASE,
+)
+
+
+def _before_postcodes(text: str, spans: list[Span], lex: PiiLexicon) -> list[Span]:
+    """Whatever the street is called, a number and a name before a postcode are an address,
+    unless they are everyday words ('aged 12 from leeds ls1 1ab')."""
+    found: list[Span] = []
+    for start, _, label in spans:
+        if label != "POSTCODE":
+            continue
+        m = _BEFORE_POSTCODE.search(text, max(0, start - 50), start)
+        if not m or _YEAR_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+            continue
+        if any(s[0] < m.end() and m.start() < s[1] for s in spans):
+            continue  # "12 Elm Road Leeds LS1 1AB", "07700 900 558 Ravi Shah LS1 1AB"
+        number = next(w for w in m.group().split() if w[0].isdigit()).rstrip(",")
+        named = [w.lower() for w in m.group().split() if w[0].isalpha()]
+        if _YEAR.fullmatch(number) or any(w.startswith(("post", "code")) for w in named):
+            continue  # "born 2011 postcode ..."
+        if named and named[0].startswith(("flat", "apart", "apt", "unit", "no", "number")):
+            named = named[1:]
+        if named[:1] == ["the"]:
+            named = named[1:]  # "3 the maltings"
+        if named and not any(
+            w in STOP_WORDS or w in lex.unit_words or w in lex.plain_words for w in named
+        ):
+            found.append((m.start(), m.end(), "ADDRESS"))
+    return found
 
 
 _NOT_ALNUM = re.compile(r"[^A-Za-z0-9]")
@@ -414,6 +522,19 @@ def _join_addresses(text: str, spans: list[Span]) -> list[Span]:
     return [s for s in spans if s[2] != "ADDRESS"] + joined
 
 
+_SPELLED_AT = re.compile(r"\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+|@", re.IGNORECASE)
+
+
+def _spelled_email(found: str, text: str) -> bool:
+    """'skaterkid99 at example dot com' is an address; 'shop at amazon dot com' only when the
+    answer talks of email."""
+    local = _SPELLED_AT.split(found, maxsplit=1)[0]
+    if "@" in found or any(c.isdigit() or c in "._+" for c in local) or " " in local.strip():
+        return True
+    low = text.lower()
+    return "mail" in low or "contact" in low
+
+
 def _looks_like_handle(found: str, key: str, lex: PiiLexicon) -> bool:
     core = found.lstrip("@")
     if found.startswith("@"):
@@ -459,6 +580,85 @@ def _near_birth_cue(text: str, start: int, end: int, lex: PiiLexicon, year: bool
     """A birth cue near, or (when `year`) a year in the date itself."""
     window = text[max(0, start - 60) : min(len(text), end + 25)].lower()
     return _cue_in(lex.birth_cue, window) or (year and bool(_YEAR.search(text, start, end)))
+
+
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+# One letter off "march", but words of their own.
+_NOT_MONTHS = frozenset({"match", "marsh", "marcy", "marci", "marco"})
+
+
+def _is_month(word: str, lex: PiiLexicon) -> bool:
+    low = word.lower()
+    return low in lex.month_words or _near_month(low)
+
+
+@cache
+def _near_month(low: str) -> bool:
+    """A month misspelled in a way no list foresees: 'Octobr', 'novembre', 'setpember'. Same
+    first letter, one slip (two in the long names); short words stay out ('mayor', 'juice')."""
+    if len(low) < 5 or low in _NOT_MONTHS:
+        return False
+    for name in _MONTH_NAMES:
+        if name[0] != low[0] or (len(name) < 5 and len(low) > len(name) + 1):
+            continue
+        limit = 2 if len(name) >= 7 and len(low) >= 6 else 1
+        if abs(len(name) - len(low)) <= limit and _slips(low, name) <= limit:
+            return True
+    return False
+
+
+def _slips(a: str, b: str) -> int:
+    """Letters added, dropped, changed or swapped to turn a into b (optimal string alignment)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        prev2, prev = prev, row
+    return prev[-1]
+
+
+def _compact_date(found: str) -> bool:
+    """'08062012' or '080612' next to a birth cue: a day, a month and, in eight digits, a
+    year this century or late last (also written year first, '20120608')."""
+    if len(found) == 8 and found[:2] in ("19", "20"):
+        found = found[6:] + found[4:6] + found[:4]
+    day, month, year = int(found[:2]), int(found[2:4]), found[4:]
+    if len(year) == 4 and not (1990 <= int(year) <= 2039):
+        return False
+    return 1 <= day <= 31 and 1 <= month <= 12
+
+
+# A birthday named before the day: "christmas day is my birthday".
+_IS_MY_BIRTHDAY = re.compile(
+    r"\s*(?:is|was|=)\s+(?:my|his|her|our)\s+(?:b(?:ir|ur|ri|er)?[tf]?h?day|b-day|bday|birth)",
+    re.IGNORECASE,
+)
+
+
+def _birthday_named(text: str, start: int, end: int, lex: PiiLexicon) -> bool:
+    """A holiday is a date of birth only when the answer says it is the birthday: 'born on
+    Christmas Eve', 'my bday is bonfire night'; not 'on christmas day we go to my nans'."""
+    return bool(
+        lex.birthday_is.search(text, max(0, start - 40), start) or _IS_MY_BIRTHDAY.match(text, end)
+    )
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -625,9 +825,8 @@ def _school_joined(text: str, left: Word, right: Word) -> bool:
     return abbreviation and (gap == "." or (len(gap) <= 3 and gap[1:].isspace()))
 
 
-def _school_spans(text: str, words: list[Word], lex: PiiLexicon) -> list[Span]:
+def _school_spans(text: str, words: list[Word], lows: list[str], lex: PiiLexicon) -> list[Span]:
     spans: list[Span] = []
-    lows = [w[3] for w in words]
     starts = lex.school_starts
     if starts.isdisjoint(lows):
         return spans
@@ -689,7 +888,7 @@ def _school_name_start(
 ) -> int | None:
     """Where the school's own name before its kind (words i to j) starts, over words like
     "Catholic" and "C of E", or None when the words before are everyday ones."""
-    name_start = None
+    name_start = the_start = None
     names: list[int] = []  # the name's own words, right to left
     k, taken = i - 1, 0
     while k >= 0 and taken < 4 and _school_joined(text, words[k], words[k + 1]):
@@ -706,8 +905,11 @@ def _school_name_start(
             continue
         if low in lex.saint_words:
             return start
-        if word == "The" and name_start is not None:
-            return start
+        if low == "the" and name_start is not None:
+            if word == "The":
+                return start
+            the_start = start  # "the grange school", once the name proves to be one
+            break
         if low in lex.school_suffixes and low not in STOP_WORDS:
             k -= 1
             continue
@@ -737,7 +939,94 @@ def _school_name_start(
     plain_tail = j == i and lows[i] in lex.school_weak_tails
     if plain_tail and len(names) == 1 and lows[names[0]] in lex.school_place_words:
         return None if words[names[0]][2].islower() else name_start
-    return name_start
+    return name_start if the_start is None else the_start
+
+
+# A school named without its kind: after "my school is" (strong), or after "i go to" (weak,
+# only in an answer about school). The name is capitalised words or an initialism ("KHS").
+# Capitalised words or initials, found first (a search that starts with a capital is fast);
+# then the word before them, and only then the whole cue.
+_SCHOOL_NAME = re.compile(
+    r"[A-Z](?:[a-z'\u2019\-]+(?:\s[A-Z][a-z'\u2019\-]+){0,3}|[A-Z]{1,4})(?![\w'\u2019])"
+)
+_SCHOOL_CUE_ENDS = frozenset(
+    {"is", "was", "be", "called", "at", "to", "school", "skool", "primary", "secondary"}
+    | {"academy", "college"}
+)
+_SCHOOL_CUE = re.compile(
+    r"(?:\b(?:my|our|his|her)\s+(?:old\s+|new\s+|current\s+|last\s+|next\s+)?"
+    r"(?:school|skool|primary|secondary|academy|college)"
+    r"(?:\s*(?:'s|\u2019s|[:,=\-])|\s+(?:is|was|will\s+be)(?:\s+called)?)?"
+    r"|\bschool\s+(?:is\s+|was\s+)?called|\bat\s+school\s+at"
+    r"|(?P<weak>\b(?:i|we|he|she|they|u|you|who|me|and)\s+(?:go|goes|went|used\s+to\s+go|started|"
+    r"moved|transferred)\s+(?:to|at)|\b(?:attend|attends|attended|i'?m\s+at|i\u2019m\s+at|i\s+am\s+at|"
+    r"(?:year|yr|y)\s*\d{1,2}\s+at)))\s+$",
+    re.IGNORECASE,
+)
+# The last letter of a school's initials: School, Academy, College, High, Grammar.
+_SCHOOL_INITIAL_ENDS = frozenset("SACHG")
+
+
+def _cued_school_spans(
+    text: str, words: list[Word], lows: list[str], lex: PiiLexicon
+) -> list[Span]:
+    """'my school is Ashcombe Vale', 'my school HFS', 'i go to Harborough Fields', 'im in year
+    9 at WPA'; not 'i go to Leeds', 'i go to KFC' or 'at school at Christmas'."""
+    spans: list[Span] = []
+    # Every cue holds a school word, and the weak ones need the answer to be about school.
+    if lex.school_talk.isdisjoint(lows) and not any(
+        w.endswith("'s") and w[:-2] in lex.school_talk for w in lows
+    ):
+        return spans
+    for m in _SCHOOL_NAME.finditer(text):
+        start = m.start()
+        before = text[max(0, start - 14) : start]
+        if not before[-1:].isspace():
+            continue
+        last = before.split()[-1:]
+        word = last[0].lower().rstrip(":,=-") if last else ""
+        if word.endswith(("'s", "\u2019s")):
+            word = word[:-2]  # "my school's Oakmere"
+        if word not in _SCHOOL_CUE_ENDS:
+            continue
+        name = m.group()
+        cue = _SCHOOL_CUE.search(text, max(0, start - 40), start)
+        # Initials in an answer about school need no more than "at" or "to": "at HFA".
+        if not cue and not (name.isupper() and word in ("at", "to")):
+            continue
+        parts = name.split()
+        if parts[0] == "The" and len(parts) > 1:
+            parts = parts[1:]
+        if len(parts) > 3:
+            continue
+        name_lows = [p.lower() for p in parts]
+        following = WORD.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
+        if following and (
+            following.group().lower() in lex.school_tail_words or _is_capitalised(following.group())
+        ):
+            continue  # "my school is Oakfield Academy": found with its kind; or a longer name
+        if name.isupper():
+            if name[-1] not in _SCHOOL_INITIAL_ENDS or name.lower() in lex.not_school_initials:
+                continue
+        elif (
+            any(
+                w in STOP_WORDS or w in lex.not_school_names or w in lex.not_people
+                for w in name_lows
+            )
+            or any(_is_month(w, lex) for w in name_lows)
+            or name_lows[-1] in lex.organisation_words
+            or name_lows[-1].endswith(("'s", "\u2019s"))
+        ):
+            continue
+        elif cue is None or cue.group("weak"):
+            if len(parts) < 2:
+                continue  # "i go to Leeds"
+        elif len(parts) == 1 and (
+            name_lows[0] in lex.common_words or name_lows[0] in lex.first_names
+        ):
+            continue  # "my school is Big", "my school is Kemi's"
+        spans.append((m.start(), m.end(), "SCHOOL"))
+    return spans
 
 
 def _saint_school(text: str, words: list[Word], i: int, lex: PiiLexicon) -> Span | None:
@@ -807,14 +1096,18 @@ def _cue_before(lows: list[str], i: int, lex: PiiLexicon) -> tuple[bool, bool, b
 # How a sentence goes on after "im <name>": "im aleksy i dont", "im grace and im 13",
 # "i'm Ewa, 14"; not "im sleepy lol" (an unknown word needs this), "im miles from".
 _AFTER_NAME = re.compile(
-    r"\s*(?:$|[,.!?;:(\-]|\d|(?:and\s+)?(?:i|im|i'm|i\u2019m|here|age|aged|year|yr|x+)\b)",
+    r"\s*(?:$|[,.!?;:(\-]|\d|(?:and\s+)?(?:i|im|i'm|i\u2019m|here|age|aged|year|yr|x+)\b"
+    r"|(?:from|in|at)\s+(?:year|yr|y)\s*\d)",
     re.IGNORECASE,
 )
+# "im mo from hollins park academy": a school named after "from" or "at".
+_FROM_SCHOOL = re.compile(r"\s+(?:from|at)\s+", re.IGNORECASE)
 
 
-def _person_spans(text: str, words: list[Word], lex: PiiLexicon) -> list[Span]:
+def _person_spans(
+    text: str, words: list[Word], lows: list[str], lex: PiiLexicon, schools: frozenset[int]
+) -> list[Span]:
     spans: list[Span] = []
-    lows = [w[3] for w in words]
     common = lex.common_words
     found: set[int] = set()  # the words taken as names
     waiting: list[tuple[int, int, int]] = []  # everyday-word names that may be in a list
@@ -826,7 +1119,9 @@ def _person_spans(text: str, words: list[Word], lex: PiiLexicon) -> list[Span]:
         found.add(i)
 
     for i, (start, end, word, low) in enumerate(words):
-        if low in STOP_WORDS:
+        # A name that is a small word too ("Will") only with a capital and a cue.
+        stop_word = low in STOP_WORDS
+        if stop_word and (low not in lex.first_names or not word[0].isupper() or word.isupper()):
             continue
         # Inlined checks, run for every word: _inside_token only where it could hold.
         after = text[end : end + 1]
@@ -843,8 +1138,11 @@ def _person_spans(text: str, words: list[Word], lex: PiiLexicon) -> list[Span]:
             continue
         capital = len(word) > 1 and word[0].isupper()  # _is_capitalised
         prev = lows[i - 1] if i else ""
-        if prev in lex.saint_words or _organisation(words, i, capital, lex):
-            continue  # "St Helens", "St Mary's Hospital", "Citizen Service"
+        if prev in lex.not_name_after or (
+            capital and (prev in lex.not_people or _organisation(words, i, capital, lex))
+        ):
+            # "St Helens", "Christmas Eve", "Peppa Pig", "St Mary's Hospital", "Citizen Service"
+            continue
         close_to_prev = i and start - words[i - 1][1] <= 2
         cue, naming, introduced = _cue_before(lows, i, lex)
         if introduced and low in lex.self_descriptions:
@@ -872,12 +1170,14 @@ def _person_spans(text: str, words: list[Word], lex: PiiLexicon) -> list[Span]:
             continue
         sentence_start = i == 0 or text[words[i - 1][1] : start].strip()[-1:] in (".", "!", "?")
         if introduced:
-            introduced = _AFTER_NAME.match(text, end) is not None
+            introduced = _AFTER_NAME.match(text, end) is not None or _school_after(
+                text, end, schools
+            )
         if _known_name(low, lex, loose=capital or cue or introduced):
             # A name that is also an everyday word needs more: not "from October to April".
             everyday = (low in common or low in lex.ambiguous_names) and not introduced
             if not everyday or _everyday_name(
-                text, words, lows, i, end, low, capital, cue, naming, lex, found
+                text, words, lows, i, end, low, capital and not stop_word, cue, naming, lex, found
             ):
                 take(i, start, end)
             elif capital or low not in common:
@@ -890,6 +1190,7 @@ def _person_spans(text: str, words: list[Word], lex: PiiLexicon) -> list[Span]:
             continue
         verb_like = (
             low.endswith(lex.not_name_endings)
+            or low in lex.verbs_after_names  # "my mate said"
             or (low.endswith("s") and not capital)
             or _DRAWN_OUT.search(low) is not None  # "sooo", "hiii"
             or (introduced and low.endswith(_DESCRIBING_ENDINGS))  # "im nigerian and"
@@ -945,6 +1246,29 @@ def _everyday_name(
     # "hope and me went", at the start of a sentence or clause (not "every summer and i").
     if mark and lows[i + 1 : i + 2] == ["and"] and lows[i + 2 : i + 3] in (["me"], ["i"]):
         return True
+    # "me summer and hope walk", "me, ivy and rose": a list of people that starts with me.
+    if (
+        prev == "me"
+        and (i == 1 or text[words[i - 2][1] : words[i - 1][0]].strip()[-1:] in (".", ",", "!", "?"))
+        and lows[i + 1 : i + 2] == ["and"]
+    ):
+        return True
+    # "my best friend is summer", "my cousins are ivy and rose".
+    if (
+        prev in ("is", "are", "was", "were")
+        and i >= 2
+        and lows[i - 2] in lex.name_cues_before
+        and lows[i - 2] not in ("and", "with", "name", "names", "called", "named")
+    ):
+        return True
+    # "ivy and rose are twins", "hope and summer are in my class".
+    if (
+        lows[i + 1 : i + 2] == ["and"]
+        and i + 2 < len(lows)
+        and lows[i + 2] in lex.first_names
+        and lex.name_verbs_after.match(text, words[i + 2][1])
+    ):
+        return True
     abstract = low in lex.abstract_names
     if cue:
         if prev != "and" and (not abstract or prev != "with"):
@@ -959,6 +1283,11 @@ def _everyday_name(
         return False
     if capital and mark not in (".", "!", "?") and prev not in _PLACE_WORDS:
         return True  # in mid-sentence
+    if not capital and i and not mark and prev not in STOP_WORDS:
+        return False  # a noun before it: "the gas bill came"
+    initial = _INITIAL.match(text, end)
+    if initial and initial.group(1) not in _NOT_INITIALS:
+        end = initial.end() + (text[initial.end() : initial.end() + 1] == ".")  # "Josh R. said"
     return bool(lex.name_verbs_after.match(text, end) or _CONTACT_AFTER.match(text, end))
 
 
@@ -1069,8 +1398,18 @@ def _inside_token(text: str, start: int, end: int) -> bool:
 
 
 def _title_in_use(lows: list[str], t: int, lex: PiiLexicon) -> bool:
-    """'miss' in 'i miss loads of school' is a verb, not a title."""
-    return lows[t] != "miss" or t == 0 or lows[t - 1] not in lex.not_title_before
+    """'miss' in 'i miss loads of school' and 'going to miss it' is a verb, not a title; in
+    'thank u to miss patell' and 'i talked to miss' it is one."""
+    if lows[t] != "miss" or t == 0:
+        return True
+    if lows[t - 1] == "to":
+        return t >= 2 and lows[t - 2] in lex.to_a_person
+    return lows[t - 1] not in lex.not_title_before
+
+
+def _school_after(text: str, end: int, schools: frozenset[int]) -> bool:
+    m = _FROM_SCHOOL.match(text, end) if schools else None
+    return bool(m and m.end() in schools)
 
 
 def _surname_like(text: str, first: Word, nxt: Word, introduced: bool, lex: PiiLexicon) -> bool:
@@ -1090,11 +1429,22 @@ def _surname_like(text: str, first: Word, nxt: Word, introduced: bool, lex: PiiL
         return low not in common or (
             _is_capitalised(first[2]) and first[3] in lex.first_names and len(low) > 2
         )
-    # Lower case: not a verb ("amelia flinches").
+    # Lower case: not a verb ("amelia flinches"); unasked, only a word shaped like a surname
+    # ("ellie thompsonn", "priya patell").
     return (
-        introduced
+        (
+            introduced
+            or len(low) >= 5
+            and (
+                low.endswith(lex.surname_endings)
+                or low[-1] == low[-2]
+                and low[:-1].endswith(lex.surname_endings)  # "thompsonn"
+            )
+            and first[3] not in lex.ambiguous_names
+        )
         and first[3] in lex.first_names
         and low not in common
+        and low not in lex.verbs_after_names
         and len(low) > 2
         and low.isalpha()
         and not low.endswith(lex.not_name_endings + ("s",))
@@ -1119,11 +1469,13 @@ def _join_full_names(text: str, spans: list[Span], words: list[Word], lex) -> li
             continue
         idx = by_start.get(start)
         if idx is not None:
-            # A name word before a surname that was found on its own: "Precious Okoye".
+            # A name word before a surname that was found on its own: "Precious Okoye"; or a
+            # family name written first: "Nguyen Thi Lan".
             if idx and _joined(text, words[idx - 1], words[idx]):
                 _, _, pword, plow = words[idx - 1]
                 if plow in lex.first_names and _is_capitalised(pword) and plow not in STOP_WORDS:
                     start = words[idx - 1][0]
+            start = _family_name_first(text, words, idx, start, lex)
             if (
                 idx + 1 < len(words)
                 and words[idx + 1][0] not in starts
@@ -1132,8 +1484,30 @@ def _join_full_names(text: str, spans: list[Span], words: list[Word], lex) -> li
                 )
             ):
                 end = words[idx + 1][1]
+        initial = _INITIAL.match(text, end)
+        if initial and initial.group(1) not in _NOT_INITIALS:
+            end = initial.end(1)  # "Josh R", "kayla s"
         joined.append((start, end, label))
     return joined
+
+
+def _family_name_first(text: str, words: list[Word], idx: int, start: int, lex) -> int:
+    """Where a name starts when its family name is written first, up to two capitalised words
+    before it: 'Nguyen Thi Lan', 'Tran Van Minh'."""
+    k = idx
+    while k > max(0, idx - 3):
+        if not _joined(text, words[k - 1], words[k]) or not _is_capitalised(words[k - 1][2]):
+            break
+        k -= 1
+        if words[k][3] in lex.family_names_first and words[k][3] not in STOP_WORDS:
+            return words[k][0]
+    return start
+
+
+# An initial after a name: one letter, then a full stop, punctuation, a space or the end.
+_INITIAL = re.compile(r" ([A-Za-z])(?=\.|[ ,;:!?)]|$)")
+# Letters that are words in text speak or kisses: "josh n me", "r u", "love u x", "I".
+_NOT_INITIALS = frozenset("iaurnyxoIX")
 
 
 _HANDLE_TOKEN = re.compile(r"\s*[:=\-]?\s*(@?[\w.\-']*\w)")
@@ -1144,17 +1518,28 @@ _HANDLE_SHAPE = re.compile(r"[\d_.@]|[a-z][A-Z]|\w-\w+-\w")
 
 
 def _cue_handle_spans(words: list[Word], text: str, lex: PiiLexicon) -> list[Span]:
-    """'add me on snap jay_b09', 'my snap is jaydenb', 'my xbox name is Dark Phoenix 221':
-    the username after a platform word."""
+    """'add me on snap jay_b09', 'my snap is jaydenb', 'my xbox name is Dark Phoenix 221',
+    'add me Turbo Tortoise 12': the username after a platform word, 'add me' or 'online name'."""
     spans: list[Span] = []
+    platform = False
     for i, (_, cue_end, _, low) in enumerate(words):
-        if low not in lex.handle_cues:
+        if low not in lex.handle_triggers:
             continue
+        if low in lex.handle_cues:
+            platform = True
+        else:
+            prev = words[i - 1][3] if i else ""
+            if not (low == "me" and prev == "add") and not (
+                low == "name" and prev in lex.handle_name_before
+            ):
+                continue
         before = {w[3] for w in words[max(0, i - 3) : i]}
+        # After "add me" only a platform or a link may come first: not "add me if ur weird".
+        add_me = low == "me"
         # "add me on snap jaydenb", or "my snap is jaydenb"; not "my xbox controller".
         strong = bool(before & _ASKING)
         owned = bool(before & lex.handle_strong_before)
-        pos, tokens = cue_end, 0
+        pos, tokens, named = cue_end, 0, False
         while tokens < 5:
             m = _HANDLE_TOKEN.match(text, pos)
             if not m:
@@ -1167,29 +1552,56 @@ def _cue_handle_spans(words: list[Word], text: str, lex: PiiLexicon) -> list[Spa
             if (tlow in lex.handle_glue or tlow in lex.handle_cues) and not _HANDLE_SHAPE.search(
                 token
             ):
+                if add_me and tlow not in _LINKS and tlow != "on" and tlow not in lex.handle_cues:
+                    break
                 strong = strong or (owned and tlow in _LINKS)
+                named = named or tlow in _LINKS  # "on steam as ..."
                 continue
-            span = _handle_after_cue(text, m.start(1), token, strong, lex)
+            span = _handle_after_cue(text, m.start(1), token, strong, lex, strong or named)
+            if span is None and owned:
+                # "my gamertag has a space in it, its Captain Wobble"
+                link = _LATER_LINK.match(text, m.start(1))
+                if link:
+                    span = _handle_run(text, link.end(), True, lex)
             if span:
                 spans.append(span)
             break
-    return spans
+    return spans + _handles_before_platform(text, words, lex) if platform else spans
 
 
+# A link later in the sentence: "has a space in it, its ...", "has a dash: ...".
+_LATER_LINK = re.compile(r"[^.!?\n]{0,40}?(?:\b(?:it'?s|it\u2019s|is)\s+|[:=]\s*)", re.IGNORECASE)
 # Times, counts and ordinals after a platform word: "tiktok at 2am", "snap 24/7", "yt 3hrs".
 _AMOUNT = re.compile(r"[\d.,:]+(?:am|pm|st|nd|rd|th|s|k|m|h|hr|hrs|min|mins|p|x|yrs)?")
 _GAMERTAG = re.compile(r"(?-i:(?:[A-Za-z]*[A-Z][A-Za-z]* ){1,2}[A-Za-z]*\d[A-Za-z\d]*)(?!\w)")
+_WRAPPED = re.compile(
+    r"x{1,3}[ _](?:[a-z0-9]+[ _]){0,3}[a-z0-9]{2,}[ _]x{1,3}(?!\w)(?:\s\d{1,4}(?![\w.,:/]))?",
+    re.IGNORECASE,
+)
+# One word of a username written with spaces: "Sn1per", "noodle", "3000".
+_TAG_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*(?![\w@'\u2019])")
+# Leetspeak: digits between letters ("Sn1per", "gr8gamergabe"), not "ps5", "2k" or "gta5".
+_LEET = re.compile(r"[A-Za-z]\d+[A-Za-z]")
 
 
 def _handle_after_cue(
-    text: str, start: int, token: str, strong: bool, lex: PiiLexicon
+    text: str, start: int, token: str, strong: bool, lex: PiiLexicon, named: bool = False
 ) -> Span | None:
-    # Gamertags may hold spaces: "Dark Phoenix 221", "HeLLcAt 4O4".
+    # Gamertags may hold spaces: "Dark Phoenix 221", "HeLLcAt 4O4", "noodle lord 3000", and
+    # after a cue even wrapped in lower case: "xx dark wolf xx".
+    wrapped = _WRAPPED.match(text, start)
+    if wrapped:
+        return (start, wrapped.end(), "HANDLE")
+    run = _handle_run(text, start, named, lex, strong)
+    if run:
+        return run
     tag = _GAMERTAG.match(text, start)
     if tag:
         return (start, tag.end(), "HANDLE")
     low = token.lower().lstrip("@")
     if len(low) < 3 or low in lex.common_words or _AMOUNT.fullmatch(low):
+        return None
+    if low in lex.handle_end_words or low in lex.handle_stat_words:
         return None
     if _HANDLE_SHAPE.search(token.lstrip("@")) or token.startswith("@"):
         return (start, start + len(token), "HANDLE")
@@ -1198,6 +1610,114 @@ def _handle_after_cue(
     if strong and (token.isalnum() or "-" in token) and not low.endswith(lex.not_name_endings):
         return (start, start + len(token), "HANDLE")
     return None
+
+
+def _tag_words(text: str, start: int, lex: PiiLexicon) -> list[tuple[int, int, str]]:
+    """Up to four words from start, one space apart, up to a natural end: punctuation, or a
+    word like 'and', 'on', 'if', 'cos', 'lol'."""
+    parts: list[tuple[int, int, str]] = []
+    pos = start
+    while len(parts) < 4:
+        m = _TAG_WORD.match(text, pos)
+        if not m:
+            break
+        word = m.group()
+        low = word.lower()
+        if low in lex.handle_end_words or word == "I" or (low in STOP_WORDS and word.islower()):
+            break
+        parts.append((m.start(), m.end(), word))
+        pos = m.end()
+        if text[pos : pos + 1] != " " or text[pos + 1 : pos + 2] in ("", " "):
+            break
+        pos += 1
+    return parts
+
+
+def _handle_run(
+    text: str, start: int, named: bool, lex: PiiLexicon, strong: bool = False
+) -> Span | None:
+    """A username of several words: in leetspeak ('Sn1per Gr4nny'), or, once named ('my
+    gamertag is', 'on steam as'), ending in a number ('noodle lord 3000') or capitalised
+    ('Captain Wobble'), or, after 'my gamertag is', unusual words ('wobbly sock')."""
+    parts = _tag_words(text, start, lex)
+    if len(parts) < 2 or not parts[0][2][0].isalpha():
+        return None
+    if any(p[2].lower() in lex.handle_stat_words for p in parts):
+        return None  # "level 40", "got 100"
+    if named:
+        for j in range(1, len(parts)):
+            if parts[j][2].isdigit() and len(parts[j][2]) <= 4:
+                return (start, parts[j][1], "HANDLE")
+    # A leading run of leetspeak or capitalised words, at least two, one of them leet unless
+    # the username was named.
+    k = 0
+    while k < len(parts) and (_LEET.search(parts[k][2]) or parts[k][2][0].isupper()):
+        k += 1
+    if (
+        k >= 2
+        and (named or any(_LEET.search(p[2]) for p in parts[:k]))
+        and not any(p[2].lower() in lex.not_people for p in parts[:k])
+    ):
+        return (start, parts[k - 1][1], "HANDLE")
+    if strong and _plain_tag(parts[:3], lex):
+        return (start, parts[:3][-1][1], "HANDLE")
+    return None
+
+
+def _plain_tag(parts: list[tuple[int, int, str]], lex: PiiLexicon) -> bool:
+    """Lower-case words that are no everyday words, the first not shaped like a description
+    ('my tiktok is addictive af')."""
+    lows = [p[2].lower() for p in parts]
+    return (
+        all(w.isalpha() and len(w) > 2 for w in lows)
+        and not lows[0].endswith(lex.not_name_endings)
+        and not any(
+            w in lex.common_words or w in _ASKING or w in lex.handle_cues or w in lex.handle_glue
+            for w in lows
+        )
+    )
+
+
+# A username before "on <platform>": "gr8gamergabe on twitch", "im noodle lord 3000 on steam".
+_BEFORE_PLATFORM = re.compile(r"(?:[A-Za-z0-9][\w\-]* ){0,3}[A-Za-z0-9][\w\-]*\s+on\s+$")
+_NAMING_BEFORE = {"im", "i'm", "as", "is", "its", "it's", "called", "named", "me", "by"}
+
+
+def _handles_before_platform(text: str, words: list[Word], lex: PiiLexicon) -> list[Span]:
+    spans: list[Span] = []
+    for i in range(2, len(words)):
+        if words[i][3] not in lex.handle_cues or words[i - 1][3] != "on":
+            continue
+        m = _BEFORE_PLATFORM.search(text, max(0, words[i][0] - 60), words[i][0])
+        if not m:
+            continue
+        # From the right, the words that may be the username.
+        found = [
+            (t.start(), t.end(), t.group())
+            for t in _TAG_WORD.finditer(text, m.start(), words[i - 1][0])
+        ]
+        k = len(found)
+        while k and not (
+            found[k - 1][2].lower() in lex.handle_end_words
+            or found[k - 1][2].lower() in _NAMING_BEFORE
+            or (found[k - 1][2].lower() in STOP_WORDS and found[k - 1][2].islower())
+        ):
+            k -= 1
+        run = found[k:]
+        if not run:
+            continue
+        last = run[-1][2]
+        if len(last) >= 5 and _LEET.search(last):
+            # Leetspeak words before it too: "Sn1per Gr4nny on xbox".
+            first = len(run) - 1
+            while first and _LEET.search(run[first - 1][2]):
+                first -= 1
+            spans.append((run[first][0], run[-1][1], "HANDLE"))
+        elif k and found[k - 1][2].lower() in _NAMING_BEFORE:
+            span = _handle_run(text, run[0][0], True, lex)
+            if span and span[1] == run[-1][1]:
+                spans.append(span)
+    return spans
 
 
 def _resolve(text: str, spans: list[Span]) -> list[Span]:
@@ -1226,14 +1746,45 @@ def _resolve(text: str, spans: list[Span]) -> list[Span]:
     return sorted((s, e, _SHOWN_AS.get(label, label)) for s, e, label in kept)
 
 
+# A town between an address and its postcode: "4 Elm Road, Sheffield, S35 1GH".
+_TOWN = re.compile(r"(?:,\s*|\s+)[A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+)?\s*(?:,\s*|\s+)(?=\S)")
+
+
+def _not_towns(text: str, spans: list[Span], lex: PiiLexicon) -> list[Span]:
+    ends = {e for _, e, label in spans if label in ("ADDRESS", "STREET")}
+    if not ends:
+        return spans
+    postcodes = {s for s, _, label in spans if label == "POSTCODE"}
+    towns = set()
+    for end in ends:
+        m = _TOWN.match(text, end)
+        if (
+            m
+            and m.end() in postcodes
+            and m.group().strip(" ,").split()[0].lower() not in lex.first_names
+        ):
+            towns.add(end)
+    if not towns:
+        return spans
+    return [
+        s for s in spans if s[2] != "PERSON" or not any(e < s[0] and s[1] <= e + 40 for e in towns)
+    ]
+
+
 def find_pii(text: str, lexicon: PiiLexicon | None = None) -> list[Span]:
     lex = lexicon or default_lexicon()
     words = _words(text)
-    spans = _pattern_spans(text, lex)
-    spans += _school_spans(text, words, lex)
+    lows = [w[3] for w in words]
+    low = text.lower()
+    spans = _pattern_spans(text, lex, low)
+    schools = _school_spans(text, words, lows, lex)
+    if text[1:] != low[1:]:
+        schools += _cued_school_spans(text, words, lows, lex)
+    spans += schools
     spans += _cue_handle_spans(words, text, lex)
-    spans += _person_spans(text, words, lex)
-    return _resolve(text, spans)
+    starts = frozenset(s for s, _, _ in schools) if schools else frozenset()
+    spans += _person_spans(text, words, lows, lex, starts)
+    return _resolve(text, _not_towns(text, spans, lex))
 
 
 def redact(text: str, spans: list[Span]) -> str:

@@ -227,6 +227,123 @@ def test_leaves_what_is_not_personal_data(text):
     assert find_pii(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Usernames with spaces, in leetspeak or wrapped in xX, after a cue or before "on".
+        ("my xbox gamertag is xX Frost Byte Xx lol", ("xX Frost Byte Xx", "HANDLE")),
+        ("my gamertag is xx dark wolf xx", ("xx dark wolf xx", "HANDLE")),
+        ("my fortnite tag is xXBlazeRunnerXx 07", ("xXBlazeRunnerXx 07", "HANDLE")),
+        ("my gamertag is B4con Bandit on ps5", ("B4con Bandit", "HANDLE")),
+        (
+            "im on roblox as spaghetti monster 42 if u wanna play",
+            ("spaghetti monster 42", "HANDLE"),
+        ),
+        ("my discord name is Biscuit Goblin cos i love biscuits", ("Biscuit Goblin", "HANDLE")),
+        ("add me Turbo Tortoise 12 on fortnite", ("Turbo Tortoise 12", "HANDLE")),
+        ("my psn has a space in it, its Major Muffin", ("Major Muffin", "HANDLE")),
+        ("im n1nj4kat on tiktok", ("n1nj4kat", "HANDLE")),
+        ("my username is sneaky beaky and i play fifa", ("sneaky beaky", "HANDLE")),
+        # Email addresses written out.
+        ("email me at tiggy2010 at example dot org", ("tiggy2010 at example dot org", "EMAIL")),
+        (
+            "my email is jo.bloggs (at) example (dot) com",
+            ("jo.bloggs (at) example (dot) com", "EMAIL"),
+        ),
+        ("email: r.khan@example dot co dot uk", ("r.khan@example dot co dot uk", "EMAIL")),
+        # Birthdays: misspelled months, ordinals in words, holidays, odd separators.
+        ("my birthday is 3rd Novembr", ("3rd Novembr", "DOB")),
+        ("my bday is the 2nd of Setpember", ("the 2nd of Setpember", "DOB")),
+        ("my birthday is the fith of july", ("the fith of july", "DOB")),
+        ("i was born on the thirty first of october", ("the thirty first of october", "DOB")),
+        ("i was born on new years eve 2010", ("new years eve 2010", "DOB")),
+        ("halloween is my birthday", ("halloween", "DOB")),
+        ("date of birth 3 . 9 . 2011", ("3 . 9 . 2011", "DOB")),
+        ("born 17032011", ("17032011", "DOB")),
+        ("my date of birth is 14/07/2011.", ("14/07/2011", "DOB")),
+        # Names with an initial, names that are everyday words, other name orders.
+        ("Liam T keeps pushing me", ("Liam T", "PERSON")),
+        ("me and chloe b got detention", ("chloe b", "PERSON")),
+        ("Josh R. said he would come", ("Josh R", "PERSON")),
+        ("me, ivy and summer walk home together", ("summer", "PERSON")),
+        ("hope and sky are in my class", ("sky", "PERSON")),
+        ("my cousins are ivy and rose", ("rose", "PERSON")),
+        ("my brother Will is 16", ("Will", "PERSON")),
+        ("my youth worker dawn is lovely", ("dawn", "PERSON")),
+        ("Tran Van Minh is my name", ("Tran Van Minh", "PERSON")),
+        ("my friend ellie thompsonn is kind", ("ellie thompsonn", "PERSON")),
+        ("thank you to miss hendersonn for being nice", ("hendersonn", "PERSON")),
+        # House names before a street, unusual street words, streets named as home.
+        (
+            "my address is The Old Rectory, Church Lane, DN5 7QP",
+            ("The Old Rectory, Church Lane", "ADDRESS"),
+        ),
+        ("we live at The Cottage, 12 Mill Road", ("The Cottage, 12 Mill Road", "ADDRESS")),
+        (
+            "Flat 3, Osprey Court, Wren Street is where i live",
+            ("Flat 3, Osprey Court, Wren Street", "ADDRESS"),
+        ),
+        ("i live at 9 swallows reach", ("9 swallows reach", "ADDRESS")),
+        ("number 12 meadowside is our house", ("number 12 meadowside", "ADDRESS")),
+        ("7 herons haven ox4 1dd", ("7 herons haven", "ADDRESS")),
+        ("i live in Heron Court with my mum", ("Heron Court", "ADDRESS")),
+        ("our road, Cedar Avenue, floods every winter", ("Cedar Avenue", "ADDRESS")),
+        ("i stay at my dads at weekends on Poplar Avenue", ("Poplar Avenue", "ADDRESS")),
+        # Schools in lower case with "the", by initials, or named without their kind.
+        ("i go to the priors school and its ok", ("the priors school", "SCHOOL")),
+        ("i go to BHS and the teachers are strict", ("BHS", "SCHOOL")),
+        ("im in year 9 at WPA", ("WPA", "SCHOOL")),
+        ("at HFA we have a new head", ("HFA", "SCHOOL")),
+        ("my school is Ashcombe Vale and its too big", ("Ashcombe Vale", "SCHOOL")),
+        ("my school Thornbury Heath has no field", ("Thornbury Heath", "SCHOOL")),
+    ],
+)
+def test_finds_personal_data_written_loosely(text, expected):
+    assert expected in _labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i play minecraft as much as i can",
+        "add me if you want to talk",
+        "add me to the group chat pls",
+        "my psn is level 50",
+        "i play fifa23 on ps5",
+        "i have 300 followers on tiktok",
+        "xx miss you xx",
+        "i buy stuff at amazon dot com",
+        "the match on 3 march was good",
+        "my birthday was great, on christmas day we had turkey",
+        "its my turn on christmas day to wash up",
+        "Christmas Eve is the best night",
+        "we won 3 - 1 - 2 in the tournament",
+        "i got 12345678 points",
+        "give me hope and strength",
+        "summer and winter are my favourite seasons",
+        "we cant pay the gas bill",
+        "Will you listen to us",
+        "i'm going to miss my friends",
+        "i love Peppa Pig",
+        "i live near the Town Hall",
+        "our street has no lights",
+        "it takes 2 hours to reach the coast",
+        "i go to Leeds to see my dad",
+        "i go to KFC after school",
+        "i go to Hollins Park Leisure Centre after school",
+        "at school at Christmas we do a play",
+        "the park school is shut",
+    ],
+)
+def test_leaves_lookalikes_of_loosely_written_personal_data(text):
+    assert find_pii(text) == []
+
+
+def test_a_town_between_an_address_and_its_postcode_is_not_a_name():
+    text = "i live at 16 Larch Row, Bristol, BS3 4TG"
+    assert _labels(text) == {("16 Larch Row", "ADDRESS"), ("BS3 4TG", "POSTCODE")}
+
+
 def test_redaction_replaces_each_span_with_its_label():
     text = "my name is jayden, email jay@example.com"
     assert redact(text, find_pii(text)) == "my name is [NAME], email [EMAIL]"
@@ -236,3 +353,22 @@ def test_offsets_are_python_string_indices():
     text = "héllo 😀 my friend zainab said hi"
     spans = find_pii(text)
     assert [text[s:e] for s, e, _ in spans] == ["zainab"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("text me on o77oo 9oo 456", "o77oo 9oo 456"),
+        ("my fone is O7700 9OO 321 dont tell", "O7700 9OO 321"),
+        ("ring o113 496 o5o7", "o113 496 o5o7"),
+    ],
+)
+def test_phone_numbers_typed_with_the_letter_o_for_zero(text, number):
+    assert (number, "PHONE") in _labels(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["i got 7 out of 10 on my maths test oooo", "its 2 o clock and im bored"]
+)
+def test_words_with_o_beside_numbers_are_not_phone_numbers(text):
+    assert not [label for _, label in _labels(text) if label == "PHONE"]
