@@ -22,7 +22,14 @@ from django_ratelimit.core import is_ratelimited
 
 from consultations.views import client_ip
 from parliament import forms, rules, selectors, services
-from parliament.models import CONSTITUENCIES, Amendment, Comment, Division, Vote
+from parliament.models import (
+    CONSTITUENCIES,
+    PUBLIC_STATUSES,
+    Amendment,
+    Comment,
+    Division,
+    Vote,
+)
 
 
 def _url(page, name: str, *args) -> str:
@@ -112,9 +119,7 @@ def motions(request, page) -> HttpResponse:
         {
             "motions": selectors.motions_public().order_by("-proposed_at"),
             "waiting": selectors.motions_waiting_for_seconder() if member else [],
-            "mine": member.motions.exclude(status__in=["approved", "carried", "not_carried"])
-            if member
-            else [],
+            "mine": member.motions.exclude(status__in=PUBLIC_STATUSES) if member else [],
         },
     )
 
