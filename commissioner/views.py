@@ -4,7 +4,7 @@ child's record and every download goes into the audit trail through the services
 from __future__ import annotations
 
 import csv
-from datetime import date
+from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -56,6 +56,7 @@ class _BreakGlassNeeded(Exception):
 
 
 def _guarded(view):
+    @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not (request.user.has_perm(access.RUN) or request.user.has_perm(access.OVERSEE)):
             raise PermissionDenied
@@ -64,7 +65,6 @@ def _guarded(view):
         except _BreakGlassNeeded as needed:
             return redirect("inquiry_break_glass", needed.inquiry.pk)
 
-    wrapped.__name__ = view.__name__
     return wrapped
 
 
@@ -430,6 +430,6 @@ def statistics(request):
     return _page(
         request,
         "statistics.html",
-        {"stats": services.inquiry_statistics(), "as_of": date.today()},
+        {"stats": services.inquiry_statistics()},
         title="Inquiry statistics",
     )

@@ -7,21 +7,15 @@ from django.utils.timesince import timesince
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
+from cms.permissions import DeniedActionsPolicy
 from nlp.models import SafeguardingFlag
 
 
-class FlagPolicy(ModelPermissionPolicy):
+class FlagPolicy(DeniedActionsPolicy):
     """Flags are raised by the system and never deleted; people only review them."""
 
-    def user_has_permission(self, user, action):
-        if action in ("add", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        return super().users_with_any_permission([a for a in actions if a not in ("add", "delete")])
+    denied = ("add", "delete")
 
 
 class FlagReviewForm(forms.ModelForm):

@@ -250,10 +250,6 @@ class Division(models.Model):
         """The motion this vote is about, itself or through the amendment to it."""
         return self.motion or self.amendment.motion
 
-    def is_open(self, now=None) -> bool:
-        now = now or timezone.now()
-        return self.opens_at <= now < self.closes_at
-
     def has_closed(self, now=None) -> bool:
         return (now or timezone.now()) >= self.closes_at
 

@@ -6,49 +6,52 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
-from wagtail.permission_policies import ModelPermissionPolicy
 
+from cms.permissions import DeniedActionsPolicy
 from parliament import selectors
 from parliament.models import Comment, Member, Motion, Sitting
+from parliament.rules import MODERATE_PERMISSION
 
 
-class NoAddOrDeletePolicy(ModelPermissionPolicy):
+class NoAddOrDeletePolicy(DeniedActionsPolicy):
     """Members make motions and comments on the public site; staff moderate, never delete."""
 
-    def user_has_permission(self, user, action):
-        if action in ("add", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        return super().users_with_any_permission([a for a in actions if a not in ("add", "delete")])
+    denied = ("add", "delete")
 
 
-class NoDeletePolicy(ModelPermissionPolicy):
+class NoDeletePolicy(DeniedActionsPolicy):
     """Members are suspended, never deleted: their votes and motions stay on the record."""
 
-    def user_has_permission(self, user, action):
-        if action == "delete":
-            return False
-        return super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        return super().users_with_any_permission([a for a in actions if a != "delete"])
+    denied = ("delete",)
 
 
-class MemberIndexView(IndexView):
+class ActionIndexView(IndexView):
+    """A listing whose rows carry one more button, to a screen that acts on the row."""
+
+    action_label = ""
+    action_url_name = ""
+    action_icon = "tick"
+    action_permission = ""
+
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
-        if self.request.user.has_perm("parliament.change_member"):
+        if self.request.user.has_perm(self.action_permission):
             buttons.append(
                 ListingButton(
-                    "Manage access",
-                    url=reverse("parliament_member_manage", args=[instance.pk]),
-                    icon_name="lock",
+                    self.action_label,
+                    url=reverse(self.action_url_name, args=[instance.pk]),
+                    icon_name=self.action_icon,
                     priority=5,
                 )
             )
         return buttons
+
+
+class MemberIndexView(ActionIndexView):
+    action_label = "Manage access"
+    action_url_name = "parliament_member_manage"
+    action_icon = "lock"
+    action_permission = "parliament.change_member"
 
 
 class StatusColumn(Column):
@@ -103,19 +106,10 @@ class SittingViewSet(ModelViewSet):
     list_display = ["title", DateColumn("starts_at", label="Starts"), "place"]
 
 
-class MotionIndexView(IndexView):
-    def get_list_more_buttons(self, instance):
-        buttons = list(super().get_list_more_buttons(instance))
-        if self.request.user.has_perm("parliament.moderate_motion"):
-            buttons.append(
-                ListingButton(
-                    "Moderate and set votes",
-                    url=reverse("parliament_motion_moderate", args=[instance.pk]),
-                    icon_name="tick",
-                    priority=5,
-                )
-            )
-        return buttons
+class MotionIndexView(ActionIndexView):
+    action_label = "Moderate and set votes"
+    action_url_name = "parliament_motion_moderate"
+    action_permission = MODERATE_PERMISSION
 
 
 class MotionViewSet(ModelViewSet):
@@ -158,22 +152,13 @@ class ResolutionViewSet(ModelViewSet):
     url_prefix = "parliament/priorities"
 
 
-class CommentIndexView(IndexView):
+class CommentIndexView(ActionIndexView):
+    action_label = "Moderate"
+    action_url_name = "parliament_comment_moderate"
+    action_permission = MODERATE_PERMISSION
+
     def get_base_queryset(self):
         return Comment.objects.select_related("author", "motion").order_by("status", "posted_at")
-
-    def get_list_more_buttons(self, instance):
-        buttons = list(super().get_list_more_buttons(instance))
-        if self.request.user.has_perm("parliament.moderate_motion"):
-            buttons.append(
-                ListingButton(
-                    "Moderate",
-                    url=reverse("parliament_comment_moderate", args=[instance.pk]),
-                    icon_name="tick",
-                    priority=5,
-                )
-            )
-        return buttons
 
 
 class ReportsColumn(Column):
