@@ -416,6 +416,23 @@ def recommendation_add(
     )
 
 
+@transaction.atomic
+def recommendation_response_record(
+    *, recommendation: Recommendation, summary: str, by, on: date | None = None
+) -> Recommendation:
+    """What a body said in writing it will do about a recommendation."""
+    _require_open(by, recommendation.inquiry)
+    if not summary.strip():
+        raise ValidationError("Say what the body said it will do.")
+    on = on or timezone.localdate()
+    if on > timezone.localdate():
+        raise ValidationError("The date received cannot be in the future.")
+    recommendation.response_received_on = on
+    recommendation.response_summary = summary.strip()
+    recommendation.save(update_fields=["response_received_on", "response_summary"])
+    return recommendation
+
+
 # --- Break glass ---------------------------------------------------------------------------------
 
 

@@ -290,6 +290,15 @@ def report_edit(request, pk):
                 )
             elif which == "send":
                 services.report_send(inquiry=inquiry, by=request.user)
+            elif which == "response":
+                recommendation = get_object_or_404(
+                    inquiry.recommendations, pk=request.POST.get("recommendation")
+                )
+                services.recommendation_response_record(
+                    recommendation=recommendation,
+                    summary=request.POST.get("summary", ""),
+                    by=request.user,
+                )
             else:
                 raise ValidationError("Check the form.")
         except ValidationError as failure:

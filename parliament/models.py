@@ -441,6 +441,12 @@ class ParliamentPage(RoutablePageMixin, Page):
 
         return views.login_view(request, self)
 
+    @path("password/", name="password")
+    def route_password(self, request):
+        from parliament import views
+
+        return views.password_change(request, self)
+
     @path("logout/", name="logout")
     def route_logout(self, request):
         from parliament import views

@@ -11,7 +11,8 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import login, logout, update_session_auth_hash
+from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -217,6 +218,24 @@ def login_view(request, page) -> HttpResponse:
     form = forms.MemberLoginForm(request)
     context = {**LOGIN_TEXT, "form": form, "next": request.GET.get("next", "")}
     return _render(request, page, "login.html", context)
+
+
+@member_required
+def password_change(request, page) -> HttpResponse:
+    """A member swaps the password staff gave them for one of their own."""
+    form = PasswordChangeForm(request.member.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        update_session_auth_hash(request, user)  # stay logged in here, signed out elsewhere
+        messages.success(request, "Your password has been changed.")
+        return redirect(page.url)
+    return _render(
+        request,
+        page,
+        "form_page.html",
+        {"form": form, "heading": "Change your password", "button": "Change my password"},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 def logout_view(request, page) -> HttpResponse:

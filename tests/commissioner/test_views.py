@@ -245,6 +245,16 @@ def test_drafting_sealing_and_sending_the_report_from_its_page(case):
     inquiry.refresh_from_db()
     assert inquiry.state == "report_sent"
 
+    # The bodies' written answers to the recommendations are recorded against them.
+    recommendation = inquiry.recommendations.get()
+    answer = {"form": "response", "recommendation": recommendation.pk, "summary": ""}
+    assert client.post(url, answer).status_code == 400
+    answer["summary"] = "The council will share records within a day from April."
+    assert client.post(url, answer).status_code == 302
+    recommendation.refresh_from_db()
+    assert recommendation.response_received_on == timezone.localdate()
+    assert "within a day from April" in client.get(url).content.decode()
+
 
 def test_only_the_commissioner_sets_a_team(case):
     caseworker, inquiry, _evidence = case

@@ -4,7 +4,7 @@ import threading
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
+from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
@@ -289,3 +289,19 @@ def test_members_report_published_comments(page, motion):
     response = client.post(page.url + f"comments/{comment.pk}/report/", {"reason": "Rude"})
     assert response.status_code == 302
     assert comment.reports.get().reason == "Rude"
+
+
+def test_a_member_changes_the_password_staff_gave_them(page):
+    access = member_make()
+    client = Client()
+    client.post(page.url + "login/", {"username": access.username, "password": access.password})
+    url = page.url + "password/"
+    assert client.get(url).status_code == 200
+    bad = {"old_password": "wrong", "new_password1": "x", "new_password2": "y"}
+    assert client.post(url, bad).status_code == 400
+    new = "purple-otter-kite-93"
+    good = {"old_password": access.password, "new_password1": new, "new_password2": new}
+    assert client.post(url, good).status_code == 302
+    assert client.get(page.url + "motions/new/").status_code == 200  # still logged in
+    assert authenticate(username=access.username, password=new) is not None
+    assert Client().get(url).status_code == 302  # only for a logged-in member
