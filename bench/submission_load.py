@@ -284,7 +284,7 @@ def answers_for(
 ) -> list[tuple[str, str]]:
     """One young person's answers, as a browser would post them (skipped inputs are absent)."""
     from consultations import forms as answer_forms
-    from consultations.models import QuestionKind
+    from consultations.rules import QuestionKind
 
     pairs: list[tuple[str, str]] = []
     for q in questions:

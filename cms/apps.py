@@ -5,7 +5,9 @@ from django.db.models.signals import post_migrate
 def _sync_roles_after_last_app(sender, **kwargs):
     # Permissions are created app by app in post_migrate; sync the roles once, after the last
     # installed app has had its permissions created, so every permission a role names exists.
-    if sender.label != list(apps.get_app_configs())[-1].label:
+    # (post_migrate is sent only for apps that have a models module.)
+    with_models = [c for c in apps.get_app_configs() if c.models_module is not None]
+    if sender.label != with_models[-1].label:
         return
     from cms.roles import roles_sync
 

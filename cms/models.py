@@ -44,13 +44,6 @@ class HomePage(Page):
     ]
     max_count = 1
 
-    def get_context(self, request, *args, **kwargs):
-        from consultations.selectors import consultations_open
-
-        context = super().get_context(request, *args, **kwargs)
-        context["open_consultations"] = consultations_open()
-        return context
-
 
 class StandardPage(Page):
     """An ordinary content page (about us, privacy, accessibility). Edited in Pages."""

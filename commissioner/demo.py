@@ -56,3 +56,7 @@ def casework_demo_load(*, caseworker, commissioner) -> None:
         by=caseworker,
     )
     services.deadline_set(inquiry=inquiry, name="Scoping report", working_days=15, by=caseworker)
+
+
+def demo_load(*, home, users: dict) -> None:
+    casework_demo_load(caseworker=users["caseworker"], commissioner=users["commissioner"])

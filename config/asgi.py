@@ -7,6 +7,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 application = get_asgi_application()
 
 # Load the analysis pipeline as the process starts rather than on the first submission.
-from nlp.services import warm_up  # noqa: E402
+from safeguarding.services import warm_up  # noqa: E402
 
 warm_up()

@@ -7,7 +7,8 @@ builder's snake_case `clean_name`s, which never contain a hyphen, so the two can
 from django import forms
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
-from consultations.models import AgeBand, QuestionKind, Region
+from consultations.rules import QuestionKind
+from core.taxonomy import AgeBand, Region
 
 SHORT_TEXT_MAX = 500
 LONG_TEXT_MAX = 5000

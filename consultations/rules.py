@@ -3,11 +3,25 @@
 Each is a plain function of its inputs (and `now`) so it can be read and tested alone.
 """
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
+
+from core.rules import Decision
+
+
+class QuestionKind(models.TextChoices):
+    # The values are the form builder's create_<kind>_field method names.
+    SHORT_TEXT = "singleline", "Short text"
+    LONG_TEXT = "multiline", "Long text"
+    SINGLE_CHOICE = "radio", "Single choice"
+    MULTIPLE_CHOICE = "checkboxes", "Multiple choice"
+    SMILEY_SCALE = "smiley", "Smiley scale (1 to 5)"
+
+
+# The kinds a young person writes in their own words: what the analysis pipeline reads.
+TEXT_KINDS = (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT)
 
 
 class ConsultationStatus(models.TextChoices):
@@ -22,12 +36,6 @@ def consultation_status(*, opens_at: datetime, closes_at: datetime, now: datetim
     if now >= closes_at:
         return ConsultationStatus.CLOSED
     return ConsultationStatus.OPEN
-
-
-@dataclass(frozen=True)
-class Decision:
-    allowed: bool
-    reason: str = ""
 
 
 def submission_allowed(

@@ -3,35 +3,15 @@
 import time
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
-from django.utils import timezone
+from django.db.models import QuerySet
 from wagtail.models import Page
 
-from consultations.models import Answer, ConsultationPage, Response
-
-
-def _consultations(under: Page | None) -> QuerySet[ConsultationPage]:
-    pages = ConsultationPage.objects.live().public()
-    return pages.child_of(under) if under is not None else pages
+from consultations.models.pages import ConsultationPage
 
 
 def consultations_open(*, under: Page | None = None) -> QuerySet[ConsultationPage]:
-    now = timezone.now()
-    return _consultations(under).filter(opens_at__lte=now, closes_at__gt=now).order_by("closes_at")
-
-
-def consultations_upcoming(*, under: Page | None = None) -> QuerySet[ConsultationPage]:
-    return _consultations(under).filter(opens_at__gt=timezone.now()).order_by("opens_at")
-
-
-def consultations_closed(*, under: Page | None = None) -> QuerySet[ConsultationPage]:
-    return _consultations(under).filter(closes_at__lte=timezone.now()).order_by("-closes_at")
-
-
-def responses_for_admin() -> QuerySet[Response]:
-    return Response.objects.select_related("consultation").prefetch_related(
-        Prefetch("answers", queryset=Answer.objects.select_related("analysis"))
-    )
+    """Consultations taking answers now, the soonest to close first."""
+    return ConsultationPage.objects.listed(under=under).open_now()
 
 
 # How long a process may reuse what it read about a consultation taking answers. Long enough

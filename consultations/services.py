@@ -1,17 +1,16 @@
 """Writes for the consultation journey."""
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from wagtail.contrib.forms.models import AbstractFormField
+from wagtail.models import Page
 
-from consultations.models import (
-    Answer,
-    ConsultationPage,
-    ConsultationQuestion,
-    QuestionKind,
-    Response,
-)
+from consultations.models.responses import Answer, Response
+from consultations.rules import TEXT_KINDS, QuestionKind
 from consultations.signals import response_submitted
+from core.screening import Concern, concern_in, concern_stored
 
 
 @dataclass(frozen=True)
@@ -20,7 +19,7 @@ class SubmitResult:
     created: bool
 
 
-def _answer_for(question: ConsultationQuestion, value) -> Answer:
+def _answer_for(question: AbstractFormField, value) -> Answer:
     answer = Answer(
         question=question,
         question_label=question.label,
@@ -38,13 +37,13 @@ def _answer_for(question: ConsultationQuestion, value) -> Answer:
 
 def response_submit(
     *,
-    consultation: ConsultationPage,
+    consultation: Page,
     answers: dict[str, object],
     age_band: str = "",
     region: str = "",
     consent_to_quote: bool = False,
     idempotency_key: str,
-    questions: list[ConsultationQuestion] | None = None,
+    questions: list[AbstractFormField] | None = None,
 ) -> SubmitResult:
     """Store one response and one answer per question, all or nothing.
 
@@ -75,3 +74,46 @@ def response_submit(
             raise
         return SubmitResult(existing, created=False)
     return SubmitResult(response, created=True)
+
+
+@dataclass(frozen=True)
+class ReceiveResult:
+    response: Response
+    created: bool
+    # What the safeguarding screen found in the words, if anything.
+    concern: Concern | None
+
+
+def response_receive(
+    *,
+    consultation: Page,
+    answers: dict[str, object],
+    questions: list[AbstractFormField],
+    age_band: str = "",
+    region: str = "",
+    consent_to_quote: bool = False,
+    idempotency_key: str,
+) -> ReceiveResult:
+    """Take one young person's answers: have the words screened for a possible disclosure,
+    store the response, and put a concern on the safeguarding queue in the same transaction.
+
+    The screen never stops answers being stored: if it fails, the full analysis after commit
+    screens them again.
+    """
+    texts = [str(answers.get(q.clean_name) or "") for q in questions if q.field_type in TEXT_KINDS]
+    concern = concern_in(texts, sender=Response)
+    # With nothing to flag, the response's own transaction is all there is.
+    with transaction.atomic() if concern else nullcontext():
+        result = response_submit(
+            consultation=consultation,
+            answers=answers,
+            age_band=age_band,
+            region=region,
+            consent_to_quote=consent_to_quote,
+            idempotency_key=idempotency_key,
+            questions=questions,
+        )
+        if concern and result.created:
+            # A resent response was screened when it was first stored.
+            concern_stored.send(sender=Response, source=result.response, concern=concern, new=True)
+    return ReceiveResult(result.response, result.created, concern)

@@ -1,9 +1,9 @@
 from django.urls import path
 
-from consultations import views
+from consultations import endpoints
 
 urlpatterns = [
     # Answers are posted here rather than to the page's own address, so a submission is not
     # routed through the page tree: see docs/adr/0006-submission-endpoint.md.
-    path("answer/<int:page_id>/", views.submit, name="consultation_submit"),
+    path("answer/<int:page_id>/", endpoints.submit, name="consultation_submit"),
 ]

@@ -4,43 +4,28 @@ Everything that can go wrong with a submission gets a plain-words page and a 4xx
 nothing is stored unless the whole response is.
 """
 
-from contextlib import nullcontext
 from urllib.parse import parse_qsl
 
 from django.conf import settings
-from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.cache import patch_cache_control
 from django_ratelimit.core import is_ratelimited
+from wagtail.models import Page
 
 from consultations import forms as answer_forms
-from consultations.models import TEXT_KINDS, ConsultationPage
 from consultations.rules import submission_allowed
-from consultations.selectors import consultation_taking_answers
-from consultations.services import response_submit
+from consultations.services import response_receive
 from consultations.tokens import token_issue, token_read
-from nlp.models import SafeguardingFlag
-from nlp.services import flag_raise, screen_texts
+from core.requests import client_ip
 
 URLENCODED = "application/x-www-form-urlencoded"
 MULTIPART = "multipart/form-data"
 
 
-def client_ip(group: str, request: HttpRequest) -> str:
-    """The client address, trusting X-Forwarded-For only from the proxies we were told of."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [p for p in forwarded if p]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _page_context(request: HttpRequest, page: ConsultationPage, **extra) -> dict:
+def _page_context(request: HttpRequest, page: Page, **extra) -> dict:
     context = page.get_context(request)
     context.update(extra)
     return context
@@ -70,25 +55,12 @@ def _refuse(request, page, *, status: int, title: str, message: str) -> HttpResp
     )
 
 
-def consultation_page(request: HttpRequest, page: ConsultationPage) -> HttpResponse:
+def consultation_page(request: HttpRequest, page: Page) -> HttpResponse:
     if request.method == "POST":
-        return _submit(request, page)
+        return submission(request, page)
     if request.method not in ("GET", "HEAD"):
         return HttpResponse(status=405, headers={"Allow": "GET, HEAD, POST"})
     return _render_page(request, page)
-
-
-def submit(request: HttpRequest, page_id: int) -> HttpResponse:
-    """Take answers for one consultation: the same checks as posting to the page itself."""
-    live = consultation_taking_answers(request=request, page_id=page_id)
-    if live is None:
-        raise Http404("No such consultation")
-    if request.method != "POST":
-        return redirect(live.url)
-    for restriction in live.restrictions:
-        if not restriction.accept_request(request):
-            return redirect(live.url)
-    return _submit(request, live.page, page_url=live.url)
 
 
 def _decode_body(request: HttpRequest) -> list[tuple[str, str]] | None:
@@ -107,7 +79,8 @@ def _decode_body(request: HttpRequest) -> list[tuple[str, str]] | None:
         return None
 
 
-def _submit(request: HttpRequest, page: ConsultationPage, page_url: str = "") -> HttpResponse:
+def submission(request: HttpRequest, page: Page, page_url: str = "") -> HttpResponse:
+    """Check and store a posted response: the page's own POST and /answer/<id>/ both end here."""
     if is_ratelimited(
         request,
         group="consultation-submit",
@@ -192,33 +165,16 @@ def _submit(request: HttpRequest, page: ConsultationPage, page_url: str = "") ->
         )
 
     data = form.cleaned_data
-    texts = [
-        data.get(name) or "" for name, kind in form.question_kinds.items() if kind in TEXT_KINDS
-    ]
-    concern = screen_texts(texts)
-    # The response and its flag commit together; with nothing to flag, the response's own
-    # transaction is all there is.
-    with transaction.atomic() if concern else nullcontext():
-        result = response_submit(
-            consultation=page,
-            answers={name: data.get(name) for name in form.question_kinds},
-            age_band=data.get(answer_forms.AGE_BAND_FIELD, ""),
-            region=data.get(answer_forms.REGION_FIELD, ""),
-            consent_to_quote=bool(data.get(answer_forms.CONSENT_FIELD)),
-            idempotency_key=token.key,
-            questions=list(page.get_form_fields()),
-        )
-        if concern and result.created:
-            # A resent response was screened when it was first stored.
-            flag_raise(
-                response=result.response,
-                kind=concern["kind"],
-                evidence=concern["evidence"],
-                score=concern["score"],
-                raised_by=SafeguardingFlag.RaisedBy.REQUEST,
-                new_response=True,
-            )
-    if concern and concern.get("sure"):
+    received = response_receive(
+        consultation=page,
+        answers={name: data.get(name) for name in form.question_kinds},
+        questions=list(page.get_form_fields()),
+        age_band=data.get(answer_forms.AGE_BAND_FIELD, ""),
+        region=data.get(answer_forms.REGION_FIELD, ""),
+        consent_to_quote=bool(data.get(answer_forms.CONSENT_FIELD)),
+        idempotency_key=token.key,
+    )
+    if received.concern and received.concern.sure:
         # Shown straight away rather than after a redirect, so no address in the browser's
         # history hints at what was written. Sending it again stores nothing more.
         return thank_you_page(request, page, concern=True)
@@ -241,9 +197,7 @@ def _unexpected_fields(pairs: list[tuple[str, str]], form) -> str:
     return ""
 
 
-def thank_you_page(
-    request: HttpRequest, page: ConsultationPage, concern: bool = False
-) -> HttpResponse:
+def thank_you_page(request: HttpRequest, page: Page, concern: bool = False) -> HttpResponse:
     response = TemplateResponse(
         request, "consultations/thank_you.html", _page_context(request, page, concern=concern)
     )

@@ -1,17 +1,8 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
 
 from consultations.models import ConsultationPage, Response
-from consultations.viewsets import ReadOnlyPolicy, responses_viewset
-
-register_permission_policy(Response, ReadOnlyPolicy(Response))
-
-
-@hooks.register("register_admin_viewset")
-def register_responses_viewset():
-    return responses_viewset
 
 
 @hooks.register("construct_main_menu")

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 from wagtail.models import Page
 
-from consultations.outcomes import Outcome
+from core.taxonomy import Outcome
 from parliament import services
 from parliament.models import (
     Division,
@@ -129,4 +129,11 @@ def parliament_demo_load(*, home: Page, member_user, staff_user) -> None:
         title="Parks open later in summer",
         text="This parliament believes parks should stay open until 9pm in the summer.",
         outcomes=[Outcome.ENJOYING_AND_ACHIEVING],
+    )
+
+
+def demo_load(*, home: Page, users: dict) -> None:
+    """For `demo_data`: the parliament page, members, a sitting and its motions."""
+    parliament_demo_load(
+        home=home, member_user=users["parliament_member"], staff_user=users["admin"]
     )

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 
-from consultations.outcomes import Outcome
+from core.taxonomy import Outcome
 from parliament import rules
 from parliament.models import Vote
 from parliament.selectors import member_for

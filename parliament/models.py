@@ -16,13 +16,10 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from consultations.models import Region
-from consultations.outcomes import Outcome
+from core.taxonomy import ENGLISH_REGIONS, Outcome
 
 # The nine English regions are the parliament's constituencies.
-CONSTITUENCIES = [
-    (value, label) for value, label in Region.choices if value != Region.PREFER_NOT_TO_SAY
-]
+CONSTITUENCIES = ENGLISH_REGIONS
 
 
 class Member(models.Model):

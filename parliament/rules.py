@@ -4,9 +4,9 @@ Each rule returns a `Decision`: allowed or not, and a reason a young person can 
 services enforce them; views use them to decide what to offer.
 """
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
+from core.rules import ALLOWED, Decision
 from parliament.models import Division, Member, Motion, ProposalStatus
 
 MIN_AGE = 11
@@ -15,18 +15,6 @@ MAX_AGE = 17
 CONSENT_AGE = 13
 
 MODERATE_PERMISSION = "parliament.moderate_motion"
-
-
-@dataclass(frozen=True)
-class Decision:
-    allowed: bool
-    reason: str = ""
-
-    def __bool__(self) -> bool:
-        return self.allowed
-
-
-ALLOWED = Decision(True)
 
 
 def age_on(date_of_birth: date, day: date) -> int:

@@ -16,7 +16,8 @@ from django.utils.text import slugify
 from wagtail.log_actions import log
 
 from cms.roles import Role
-from consultations.outcomes import Outcome
+from core.screening import concern_in, concern_stored
+from core.taxonomy import Outcome
 from parliament import rules
 from parliament.models import (
     Amendment,
@@ -346,16 +347,13 @@ class CommentResult:
 def comment_post(*, member: Member, motion: Motion, text: str) -> CommentResult:
     """Add to the debate. A comment that may disclose harm goes to the safeguarding queue and
     waits for a person; the member is told, it is never silently dropped."""
-    from nlp.models import SafeguardingFlag
-    from nlp.services import flag_raise, screen_texts
-
     _require(rules.member_can_take_part(member, timezone.localdate()))
     if not motion.is_public:
         raise ValidationError("You can only comment on a motion that is up for debate.")
     text = text.strip()
     if not text:
         raise ValidationError("Write your comment first.")
-    concern = screen_texts([text])
+    concern = concern_in([text], sender=Comment)
     moderation = ParliamentSettings.load().comment_moderation
     published = moderation == ParliamentSettings.Moderation.AFTER and not concern
     with transaction.atomic():
@@ -368,14 +366,7 @@ def comment_post(*, member: Member, motion: Motion, text: str) -> CommentResult:
         comment.full_clean()
         comment.save()
         if concern:
-            flag_raise(
-                comment=comment,
-                kind=concern["kind"],
-                evidence=concern["evidence"],
-                score=concern["score"],
-                raised_by=SafeguardingFlag.RaisedBy.REQUEST,
-                new_response=True,
-            )
+            concern_stored.send(sender=Comment, source=comment, concern=concern, new=True)
     return CommentResult(comment, flagged=bool(concern))
 
 

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.views.decorators.cache import patch_cache_control
 from django_ratelimit.core import is_ratelimited
 
-from consultations.views import client_ip
+from core.requests import client_ip
 from parliament import forms, rules, selectors, services
 from parliament.models import (
     CONSTITUENCIES,

@@ -7,7 +7,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
-from cms.permissions import DeniedActionsPolicy
+from core.permissions import DeniedActionsPolicy
 from parliament import selectors
 from parliament.models import Comment, Member, Motion, Sitting
 from parliament.rules import MODERATE_PERMISSION

@@ -38,11 +38,14 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     # The project's own apps come last: roles are synced once the last of them has migrated.
+    "core",
     "cms",
     "consultations",
-    "nlp",
     "parliament",
     "commissioner",
+    "safeguarding",
+    "analysis",
+    "reports",
 ]
 
 MIDDLEWARE = [

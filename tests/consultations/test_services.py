@@ -1,6 +1,7 @@
 import pytest
 
-from consultations.models import Answer, QuestionKind, Response
+from consultations.models import Answer, Response
+from consultations.rules import QuestionKind
 from consultations.services import response_submit
 
 

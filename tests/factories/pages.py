@@ -5,13 +5,9 @@ from datetime import timedelta
 from django.utils import timezone
 
 from cms.models import HomePage
-from consultations.models import (
-    ConsultationIndexPage,
-    ConsultationPage,
-    ConsultationQuestion,
-    QuestionKind,
-)
-from consultations.outcomes import Outcome
+from consultations.models import ConsultationIndexPage, ConsultationPage, ConsultationQuestion
+from consultations.rules import QuestionKind
+from core.taxonomy import Outcome
 
 DEFAULT_QUESTIONS = [
     dict(

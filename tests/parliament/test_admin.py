@@ -193,7 +193,7 @@ def test_priorities_list_carried_motions_only():
 
 
 def test_the_safeguarding_lead_reads_a_flagged_comment_in_the_queue():
-    from nlp.models import SafeguardingFlag
+    from safeguarding.models import SafeguardingFlag
 
     result = services.comment_post(
         member=member_make(name="Kai").member,

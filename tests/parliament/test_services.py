@@ -9,7 +9,6 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from cms.roles import Role
-from nlp.models import SafeguardingFlag
 from parliament import selectors, services
 from parliament.models import (
     Comment,
@@ -19,6 +18,7 @@ from parliament.models import (
     ProposalStatus,
     Vote,
 )
+from safeguarding.models import SafeguardingFlag
 from tests.factories.parliament import (
     born,
     division_open,

@@ -1,0 +1,71 @@
+"""What the analysis pipeline made of each answer: redacted text, outcome tags, key phrases."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from core.taxonomy import Outcome
+
+
+class AnswerAnalysis(models.Model):
+    """What the pipeline made of one text answer: redacted text, personal-data spans, key
+    phrases. Analysts only ever see the redacted text."""
+
+    answer = models.OneToOneField(
+        "consultations.Answer", on_delete=models.CASCADE, related_name="analysis"
+    )
+    redacted_text = models.TextField()
+    pii = models.JSONField(default=list, help_text="[{start, end, label}] into the raw text")
+    keyphrases = models.JSONField(default=list)
+    pipeline_version = models.CharField(max_length=64, db_index=True)
+    analysed_at = models.DateTimeField(default=timezone.now)
+
+    # Analysis rows reference answers, not pages or snippets: nothing an editor would look up
+    # in Wagtail's usage listings, and indexing them cost each submission a query or three.
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name_plural = "answer analyses"
+        permissions = [("view_raw_text", "Can read answers before redaction")]
+
+    def __str__(self):
+        return f"Analysis of answer {self.answer_id}"
+
+
+class OutcomeTag(models.Model):
+    """An outcome on an answer, from the model or an analyst. An analyst's tag wins over the
+    model's for the same outcome, and becomes training data."""
+
+    class Source(models.TextChoices):
+        MODEL = "model", "Model"
+        ANALYST = "analyst", "Analyst"
+
+    answer = models.ForeignKey(
+        "consultations.Answer", on_delete=models.CASCADE, related_name="tags"
+    )
+    outcome = models.CharField(max_length=32, choices=Outcome.choices)
+    source = models.CharField(max_length=8, choices=Source.choices)
+    # For an analyst's tag, False records "this outcome does not apply", overruling the model.
+    applies = models.BooleanField(default=True)
+    score = models.FloatField(null=True, blank=True)
+    evidence = models.JSONField(default=list, blank=True)
+    pipeline_version = models.CharField(max_length=64, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["answer", "outcome", "source"], name="one_tag_per_outcome_and_source"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["outcome", "source", "applies"], name="outcometag_outcome_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_outcome_display()} ({self.get_source_display()})"

@@ -1,0 +1,105 @@
+"""Writes of analysis results: redacted text, outcome tags, key phrases; concerns the full
+analysis finds are handed to the safeguarding app through `core.screening`."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from analysis.models import AnswerAnalysis, OutcomeTag
+from consultations.models import Answer, Response
+from core.screening import ANALYSIS, Concern, concern_stored
+from core.taxonomy import Outcome
+from nlp.pipeline import analyse, shared, version
+
+
+def pipeline_version() -> str:
+    return version(shared())
+
+
+def text_answers(response: Response) -> list[Answer]:
+    return [a for a in response.answers.all() if a.is_text and a.text.strip()]
+
+
+def responses_analyse(*, response_ids: list[int]) -> int:
+    """Analyse every text answer of these responses in one pass; returns answers analysed.
+
+    Safe to run again: a response's model tags and analyses are replaced, analysts' tags and
+    safeguarding flags are kept.
+    """
+    pipeline = shared()
+    current = version(pipeline)
+    responses = list(Response.objects.filter(pk__in=response_ids).prefetch_related("answers"))
+    answers = [a for r in responses for a in text_answers(r)]
+    results = list(analyse(pipeline, [a.text for a in answers]))
+    by_response: dict[int, list] = {}
+    for answer, result in zip(answers, results, strict=True):
+        by_response.setdefault(answer.response_id, []).append(result)
+
+    now = timezone.now()
+    with transaction.atomic():
+        AnswerAnalysis.objects.filter(answer__in=answers).delete()
+        OutcomeTag.objects.filter(answer__in=answers, source=OutcomeTag.Source.MODEL).delete()
+        AnswerAnalysis.objects.bulk_create(
+            AnswerAnalysis(
+                answer=a,
+                redacted_text=r.redacted,
+                pii=r.pii,
+                keyphrases=r.keyphrases,
+                pipeline_version=current,
+                analysed_at=now,
+            )
+            for a, r in zip(answers, results, strict=True)
+        )
+        OutcomeTag.objects.bulk_create(
+            OutcomeTag(
+                answer=a,
+                outcome=label,
+                source=OutcomeTag.Source.MODEL,
+                score=r.scores[label],
+                evidence=r.evidence.get(label, []),
+                pipeline_version=current,
+            )
+            for a, r in zip(answers, results, strict=True)
+            for label in r.outcomes
+        )
+        for response in responses:
+            flagged = [r for r in by_response.get(response.pk, []) if r.safeguarding["flag"]]
+            if flagged:
+                worst = max(flagged, key=lambda r: r.safeguarding["score"])
+                concern = Concern(
+                    kind=worst.safeguarding["kind"],
+                    score=worst.safeguarding["score"],
+                    evidence=[e for r in flagged for e in r.safeguarding["evidence"]],
+                    stage=ANALYSIS,
+                    pipeline_version=current,
+                )
+                concern_stored.send(sender=Response, source=response, concern=concern)
+        Response.objects.filter(pk__in=[r.pk for r in responses]).update(
+            analysed_at=now, analysis_version=current
+        )
+    return len(answers)
+
+
+@transaction.atomic
+def tags_correct(*, answer: Answer, outcomes: set[str], user) -> list[OutcomeTag]:
+    """Record an analyst's reading of an answer: for every outcome, whether it applies.
+
+    Analysts' tags win over the model's and are kept when the answer is analysed again."""
+    unknown = set(outcomes) - set(Outcome.values)
+    if unknown:
+        raise ValueError(f"Not outcomes: {sorted(unknown)}")
+    tags = []
+    for outcome in Outcome.values:
+        tag, _ = OutcomeTag.objects.update_or_create(
+            answer=answer,
+            outcome=outcome,
+            source=OutcomeTag.Source.ANALYST,
+            defaults={
+                "applies": outcome in outcomes,
+                "decided_by": user,
+                "created_at": timezone.now(),
+            },
+        )
+        tags.append(tag)
+    return tags

@@ -1,0 +1,48 @@
+"""Admin views for analysts: confirm or correct the outcomes on one answer."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+
+from analysis.rules import CORRECT_PERMISSION
+from analysis.selectors import answer_outcomes, answer_text_for
+from analysis.services import tags_correct
+from consultations.models import Answer
+from core.taxonomy import Outcome
+
+
+class TagForm(forms.Form):
+    outcomes = forms.MultipleChoiceField(
+        choices=Outcome.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Outcomes this answer is about",
+        help_text="Your choice replaces the model's tags for this answer.",
+    )
+
+
+def answer_tags(request, answer_id: int):
+    if not request.user.has_perm(CORRECT_PERMISSION):
+        raise PermissionDenied
+    answer = get_object_or_404(Answer.objects.select_related("response"), pk=answer_id)
+    current = answer_outcomes(answer=answer)
+    form = TagForm(request.POST or None, initial={"outcomes": [t["outcome"] for t in current]})
+    if request.method == "POST" and form.is_valid():
+        tags_correct(answer=answer, outcomes=set(form.cleaned_data["outcomes"]), user=request.user)
+        messages.success(request, "Outcomes saved.")
+        return redirect("responses:inspect", answer.response_id)
+    return TemplateResponse(
+        request,
+        "analysis/admin/answer_tags.html",
+        {
+            "answer": answer,
+            "text": answer_text_for(user=request.user, answer=answer),
+            "current": current,
+            "form": form,
+            "page_title": "Outcomes for an answer",
+            "header_icon": "tag",
+        },
+        status=200 if request.method == "GET" or form.is_valid() else 400,
+    )

@@ -1,0 +1,19 @@
+from django.urls import path
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from analysis import views
+from analysis.viewsets import ReadOnlyPolicy, responses_viewset
+from consultations.models import Response
+
+register_permission_policy(Response, ReadOnlyPolicy(Response))
+
+
+@hooks.register("register_admin_viewset")
+def register_responses_viewset():
+    return responses_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_analysis_urls():
+    return [path("analysis/answers/<int:answer_id>/tags/", views.answer_tags, name="answer_tags")]

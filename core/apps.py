@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """What every app shares: the taxonomy, the after-commit task wrapper, `Decision` and the
+    admin permission policy. No models; nothing here imports another project app."""
+
+    name = "core"
+    verbose_name = "Core"
+    default_auto_field = "django.db.models.BigAutoField"

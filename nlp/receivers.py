@@ -1,5 +1,0 @@
-from config.background import enqueue_after_commit
-
-
-def analyse_new_response(sender, response, **kwargs):
-    enqueue_after_commit("nlp.tasks.response_analyse_task", response.pk)
