@@ -52,7 +52,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "safeguarding.change_safeguardingflag",
         "analysis.view_raw_text",
     ],
-    # Casework access is per inquiry as well (commissioner/access.py): these only open the door.
+    # Casework access is per inquiry as well (commissioner/rules.py): these only open the door.
     Role.CASEWORKER: [ADMIN_ACCESS, "commissioner.run_inquiry"],
     Role.COMMISSIONER: [
         ADMIN_ACCESS,

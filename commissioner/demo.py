@@ -5,9 +5,9 @@ from datetime import timedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from commissioner import services
 from commissioner.models import Inquiry
-from commissioner.policy import State
+from commissioner.rules import State
+from commissioner.services import agencies, deadlines, directions, team
 
 # The smallest file that is a PDF by its bytes: a stand-in for the scanned letter.
 DEMO_LETTER = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -18,7 +18,7 @@ def casework_demo_load(*, caseworker, commissioner) -> None:
     if Inquiry.objects.filter(direction__reference="DEMO/2026/001").exists():
         return
     today = timezone.localdate()
-    inquiry = services.direction_record(
+    inquiry = directions.direction_record(
         reference="DEMO/2026/001",
         given_on=today - timedelta(days=20),
         signatory_name="A. Demo-Minister",
@@ -37,11 +37,11 @@ def casework_demo_load(*, caseworker, commissioner) -> None:
         letter=SimpleUploadedFile("letter.pdf", DEMO_LETTER),
         by=caseworker,
     )
-    services.team_set(inquiry=inquiry, members=[caseworker], by=commissioner)
-    services.inquiry_move(
+    team.team_set(inquiry=inquiry, members=[caseworker], by=commissioner)
+    directions.inquiry_move(
         inquiry=inquiry, to_state=State.SCOPING, reason="Terms agreed.", by=caseworker
     )
-    agency = services.agency_add(
+    agency = agencies.agency_add(
         inquiry=inquiry,
         kind="childrens_services",
         name="Exampleshire children's services",
@@ -49,14 +49,15 @@ def casework_demo_load(*, caseworker, commissioner) -> None:
         contact_email="dcs@example.org",
         by=caseworker,
     )
-    services.request_send(
+    agencies.request_send(
         agency=agency,
         asked_for="Case records from 2024",
         sent_on=today - timedelta(days=35),
         by=caseworker,
     )
-    services.deadline_set(inquiry=inquiry, name="Scoping report", working_days=15, by=caseworker)
+    deadlines.deadline_set(inquiry=inquiry, name="Scoping report", working_days=15, by=caseworker)
 
 
 def demo_load(*, home, users: dict) -> None:
+    """For `demo_data`: the demo inquiry."""
     casework_demo_load(caseworker=users["caseworker"], commissioner=users["commissioner"])

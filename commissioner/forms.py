@@ -4,8 +4,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
+from commissioner import rules
 from commissioner.models import Agency, Child, Meeting
-from commissioner.policy import SignatoryOffice, State
+from commissioner.rules import SignatoryOffice, State
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -71,7 +72,9 @@ class RequestForm(forms.Form):
     agency = forms.ModelChoiceField(queryset=Agency.objects.none())
     asked_for = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
     due_on = forms.DateField(
-        widget=DATE, required=False, help_text="Leave empty for 20 working days from today."
+        widget=DATE,
+        required=False,
+        help_text=f"Leave empty for {rules.INFORMATION_REQUEST_DAYS} working days from today.",
     )
 
     def __init__(self, *args, inquiry, **kwargs):
@@ -92,7 +95,7 @@ class MeetingForm(forms.ModelForm):
 
 class DeadlineForm(forms.Form):
     name = forms.CharField(max_length=200)
-    working_days = forms.IntegerField(min_value=1, max_value=500)
+    working_days = forms.IntegerField(min_value=rules.DEADLINE_MIN_WORKING_DAYS, max_value=500)
 
 
 class PauseForm(forms.Form):
@@ -133,7 +136,7 @@ class TeamForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        perms = Q(groups__permissions__codename__in=["run_inquiry", "oversee_inquiries"])
+        perms = Q(groups__permissions__codename__in=rules.TEAM_CODENAMES)
         self.fields["members"].queryset = (
             get_user_model().objects.filter(perms, is_active=True).distinct().order_by("username")
         )

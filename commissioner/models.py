@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from commissioner.policy import SignatoryOffice, State
+from commissioner import rules
+from commissioner.rules import SignatoryOffice, State
 from commissioner.storage import casework_storage
 
 
@@ -32,17 +33,12 @@ class Child(models.Model):
         return "Child (anonymised)" if self.anonymised_at else self.name
 
     def identifiers(self) -> list[str]:
-        return [
-            v
-            for v in [
-                self.name,
-                *self.name.split(),
-                self.nhs_number,
-                self.local_authority_reference,
-                self.date_of_birth.strftime("%d/%m/%Y") if self.date_of_birth else "",
-            ]
-            if len(v) > 2
-        ]
+        return rules.child_identifiers(
+            name=self.name,
+            nhs_number=self.nhs_number,
+            local_authority_reference=self.local_authority_reference,
+            date_of_birth=self.date_of_birth,
+        )
 
 
 class Direction(models.Model):
@@ -68,10 +64,8 @@ class Direction(models.Model):
         return self.reference
 
     def clean(self):
-        from commissioner.policy import DirectionFacts, direction_problems
-
-        problems = direction_problems(
-            DirectionFacts(
+        problems = rules.direction_problems(
+            rules.DirectionFacts(
                 reference=self.reference,
                 given_on=self.given_on,
                 signatory_name=self.signatory_name,
@@ -188,7 +182,11 @@ class InformationRequest(models.Model):
         return f"Request to {self.agency}, due {self.due_on:%-d %B %Y}"
 
     def is_overdue(self, today=None) -> bool:
-        return self.reply_received_on is None and (today or timezone.localdate()) > self.due_on
+        return rules.request_overdue(
+            due_on=self.due_on,
+            replied_on=self.reply_received_on,
+            today=today or timezone.localdate(),
+        )
 
 
 class Meeting(models.Model):
@@ -257,10 +255,11 @@ class Deadline(models.Model):
         return self.name
 
     def is_overdue(self, today=None) -> bool:
-        return (
-            self.met_on is None
-            and self.paused_on is None
-            and (today or timezone.localdate()) > self.due_on
+        return rules.deadline_overdue(
+            due_on=self.due_on,
+            met_on=self.met_on,
+            paused_on=self.paused_on,
+            today=today or timezone.localdate(),
         )
 
 

@@ -1,6 +1,6 @@
 """Background work for casework. Tasks call services."""
 
-from commissioner.services import inquiries_anonymise_due
+from commissioner.services.retention import inquiries_anonymise_due
 
 
 def retention_task() -> int:

@@ -1,8 +1,14 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 
-from commissioner import access, views
+from commissioner import views
+from commissioner.models import Inquiry
+from commissioner.permissions import inquiry_permission_policy
+from commissioner.report_views import AuditTrailView, OverdueView
+
+register_permission_policy(Inquiry, inquiry_permission_policy)
 
 
 @hooks.register("register_admin_urls")
@@ -10,8 +16,18 @@ def register_casework_urls():
     return [
         path("inquiries/", views.inquiry_index, name="inquiry_index"),
         path("inquiries/direction/", views.direction_record, name="inquiry_direction"),
-        path("inquiries/overdue/", views.overdue, name="inquiry_overdue"),
-        path("inquiries/audit/", views.audit_trail, name="inquiry_audit"),
+        path("inquiries/overdue/", OverdueView.as_view(), name="inquiry_overdue"),
+        path(
+            "inquiries/overdue/results/",
+            OverdueView.as_view(results_only=True),
+            name="inquiry_overdue_results",
+        ),
+        path("inquiries/audit/", AuditTrailView.as_view(), name="inquiry_audit"),
+        path(
+            "inquiries/audit/results/",
+            AuditTrailView.as_view(results_only=True),
+            name="inquiry_audit_results",
+        ),
         path("inquiries/statistics/", views.statistics, name="inquiry_statistics"),
         path("inquiries/<uuid:pk>/", views.inquiry_detail, name="inquiry_detail"),
         path("inquiries/<uuid:pk>/child/", views.child_record, name="inquiry_child"),
@@ -35,7 +51,7 @@ def register_casework_urls():
 
 class CaseworkMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm(access.RUN) or request.user.has_perm(access.OVERSEE)
+        return inquiry_permission_policy.user_has_permission(request.user, "view")
 
 
 @hooks.register("register_admin_menu_item")

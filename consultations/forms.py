@@ -7,11 +7,8 @@ builder's snake_case `clean_name`s, which never contain a hyphen, so the two can
 from django import forms
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
-from consultations.rules import QuestionKind
+from consultations.rules import LONG_TEXT_MAX, SHORT_TEXT_MAX, QuestionKind
 from core.taxonomy import AgeBand, Region
-
-SHORT_TEXT_MAX = 500
-LONG_TEXT_MAX = 5000
 
 AGE_BAND_FIELD = "about-age-band"
 REGION_FIELD = "about-region"

@@ -1,6 +1,7 @@
-"""The rules that decide when a consultation takes answers, in one place.
+"""The consultation rules, in one place: the kinds of question, how long an answer may be, and
+when a consultation takes answers.
 
-Each is a plain function of its inputs (and `now`) so it can be read and tested alone.
+Each rule is a plain function of its inputs (and `now`) so it can be read and tested alone.
 """
 
 from datetime import datetime, timedelta
@@ -19,6 +20,10 @@ class QuestionKind(models.TextChoices):
     MULTIPLE_CHOICE = "checkboxes", "Multiple choice"
     SMILEY_SCALE = "smiley", "Smiley scale (1 to 5)"
 
+
+# The longest answers taken, in characters: room for a young person to say what they mean.
+SHORT_TEXT_MAX = 500
+LONG_TEXT_MAX = 5000
 
 # The kinds a young person writes in their own words: what the analysis pipeline reads.
 TEXT_KINDS = (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT)

@@ -10,9 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
 from parliament import rules, services
-from parliament.models import Amendment, Comment, Member, Motion, ProposalStatus, Sitting
-
-MANAGE_MEMBERS = "parliament.change_member"
+from parliament.models.records import Amendment, Comment, Member, Motion, Sitting
 
 
 class MemberCreateForm(forms.ModelForm):
@@ -28,8 +26,10 @@ class MemberCreateForm(forms.ModelForm):
             if not decision:
                 self.add_error("date_of_birth", decision.reason)
         ends = data.get("term_ends")
-        if starts and ends and ends <= starts:
-            self.add_error("term_ends", "The term must end after it starts.")
+        if starts and ends:
+            decision = rules.member_term_allowed(term_starts=starts, term_ends=ends)
+            if not decision:
+                self.add_error("term_ends", decision.reason)
         return data
 
 
@@ -53,7 +53,7 @@ def _admin_page(request, template, context, status=200):
 
 
 def member_create(request):
-    if not request.user.has_perm("parliament.add_member"):
+    if not rules.user_can_add_members(request.user):
         raise PermissionDenied
     form = MemberCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -77,7 +77,7 @@ def member_create(request):
 
 
 def member_manage(request, pk: int):
-    if not request.user.has_perm(MANAGE_MEMBERS):
+    if not rules.user_can_manage_members(request.user):
         raise PermissionDenied
     member = get_object_or_404(Member, pk=pk)
     form = MemberActionForm(request.POST or None)
@@ -140,16 +140,17 @@ class DivisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         choices = [
             (f"amendment-{a.pk}", f"Amendment by {a.proposer}")
-            for a in motion.amendments.filter(status=ProposalStatus.APPROVED)
+            for a in motion.amendments.select_related("proposer")
+            if rules.question_can_be_voted_on(a.status)
         ]
-        if motion.status == ProposalStatus.APPROVED:
+        if rules.question_can_be_voted_on(motion.status):
             choices.append((f"motion-{motion.pk}", "The motion"))
         self.fields["question"].choices = choices
 
 
 def motion_moderate(request, pk: int):
     """One screen for a motion: approve it and its amendments, put it on an agenda, set votes."""
-    if not request.user.has_perm(rules.MODERATE_PERMISSION):
+    if not rules.user_can_moderate(request.user):
         raise PermissionDenied
     motion = get_object_or_404(Motion.objects.select_related("proposer", "seconder"), pk=pk)
     which = request.POST.get("form", "")
@@ -226,7 +227,7 @@ class CommentModerateForm(forms.Form):
 
 
 def comment_moderate(request, pk: int):
-    if not request.user.has_perm(rules.MODERATE_PERMISSION):
+    if not rules.user_can_moderate(request.user):
         raise PermissionDenied
     comment = get_object_or_404(Comment.objects.select_related("author", "motion"), pk=pk)
     form = CommentModerateForm(request.POST or None)

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from core.taxonomy import Outcome
 from parliament import rules
-from parliament.models import Vote
+from parliament.models.records import Vote
 from parliament.selectors import member_for
 
 

@@ -1,19 +1,24 @@
-"""Reads for the children's parliament that more than one caller needs."""
+"""Reads for the children's parliament that more than one caller needs. They read stored
+results only: nothing here counts a division or changes a record."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from parliament.models import (
-    PUBLIC_STATUSES,
+from parliament import rules
+from parliament.choices import PUBLIC_STATUSES, ProposalStatus
+from parliament.models.records import (
     Amendment,
     Comment,
     Division,
     Member,
     Motion,
-    ProposalStatus,
     Sitting,
+    Vote,
 )
 
 
@@ -36,12 +41,22 @@ def motions_waiting_for_seconder() -> QuerySet[Motion]:
     return Motion.objects.filter(status=ProposalStatus.PROPOSED).select_related("proposer")
 
 
-def motion_for_member_or_public(*, pk: int, member: Member | None) -> Motion | None:
+def motions_own_unpublished(*, member: Member) -> QuerySet[Motion]:
+    """A member's own motions that the public cannot see yet, or never will."""
+    return member.motions.exclude(status__in=PUBLIC_STATUSES)
+
+
+def _visible_to(member: Member | None) -> Q:
+    # `rules.proposal_visible`, as a query.
     visible = Q(status__in=PUBLIC_STATUSES)
     if member is not None:
         visible |= Q(status=ProposalStatus.PROPOSED) | Q(proposer=member)
+    return visible
+
+
+def motion_for_member_or_public(*, pk: int, member: Member | None) -> Motion | None:
     return (
-        Motion.objects.filter(visible, pk=pk)
+        Motion.objects.filter(_visible_to(member), pk=pk)
         .select_related("proposer", "seconder", "sitting")
         .prefetch_related(
             Prefetch(
@@ -53,15 +68,22 @@ def motion_for_member_or_public(*, pk: int, member: Member | None) -> Motion | N
     )
 
 
+def amendment_for_member_or_public(*, pk: int, member: Member | None) -> Amendment | None:
+    """An amendment, if its motion is one the member (or the public) may see."""
+    amendment = Amendment.objects.select_related("motion").filter(pk=pk).first()
+    if amendment is None:
+        return None
+    if motion_for_member_or_public(pk=amendment.motion_id, member=member) is None:
+        return None
+    return amendment
+
+
 def amendments_visible(*, motion: Motion, member: Member | None) -> list[Amendment]:
+    member_id = member.pk if member is not None else None
     return [
         a
         for a in motion.amendments.all()
-        if a.is_public
-        or (
-            member is not None
-            and (a.status == ProposalStatus.PROPOSED or a.proposer_id == member.pk)
-        )
+        if rules.proposal_visible(status=a.status, proposer_id=a.proposer_id, member_id=member_id)
     ]
 
 
@@ -73,6 +95,20 @@ def comments_visible(*, motion: Motion, member: Member | None) -> QuerySet[Comme
     return motion.comments.filter(visible).select_related("author")
 
 
+def comment_published(*, pk: int) -> Comment | None:
+    """A comment in the debate, which members may report."""
+    return Comment.objects.filter(pk=pk, status=Comment.Status.PUBLISHED).first()
+
+
+def sitting_get(*, pk: int) -> Sitting | None:
+    return Sitting.objects.filter(pk=pk).first()
+
+
+def sitting_agenda(*, sitting: Sitting) -> QuerySet[Motion]:
+    """The public motions on a sitting's agenda, in the order set by a moderator."""
+    return motions_public().filter(sitting=sitting).order_by("agenda_order", "pk")
+
+
 def sittings_upcoming() -> QuerySet[Sitting]:
     return Sitting.objects.filter(ends_at__gte=timezone.now()).order_by("starts_at")
 
@@ -81,9 +117,21 @@ def sittings_past() -> QuerySet[Sitting]:
     return Sitting.objects.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
 
 
-def divisions_open(*, now=None) -> QuerySet[Division]:
+def division_get(*, pk: int) -> Division | None:
+    return Division.objects.select_related("motion", "amendment").filter(pk=pk).first()
+
+
+def divisions_open(*, now: datetime | None = None) -> QuerySet[Division]:
     now = now or timezone.now()
     return Division.objects.filter(opens_at__lte=now, closes_at__gt=now).select_related(
+        "motion", "amendment__motion"
+    )
+
+
+def divisions_being_counted(*, now: datetime | None = None) -> QuerySet[Division]:
+    """Closed, and waiting for the counting task (`rules.division_due_for_count`)."""
+    now = now or timezone.now()
+    return Division.objects.filter(counted_at__isnull=True, closes_at__lte=now).select_related(
         "motion", "amendment__motion"
     )
 
@@ -92,6 +140,14 @@ def divisions_counted() -> QuerySet[Division]:
     return Division.objects.filter(counted_at__isnull=False).select_related(
         "motion", "amendment__motion"
     )
+
+
+def votes_of(*, member: Member, divisions: Iterable[Division]) -> dict[int, Vote]:
+    """A member's own votes in these divisions, by division: nobody else's is ever read."""
+    return {
+        v.division_id: v
+        for v in Vote.objects.filter(member=member, division__in=[d for d in divisions if d])
+    }
 
 
 def members_current(*, today=None) -> QuerySet[Member]:

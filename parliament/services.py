@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count
@@ -16,10 +17,12 @@ from django.utils.text import slugify
 from wagtail.log_actions import log
 
 from cms.roles import Role
+from core.rules import Decision
 from core.screening import concern_in, concern_stored
 from core.taxonomy import Outcome
 from parliament import rules
-from parliament.models import (
+from parliament.choices import ProposalStatus
+from parliament.models.records import (
     Amendment,
     Comment,
     CommentReport,
@@ -27,7 +30,6 @@ from parliament.models import (
     Member,
     Motion,
     ParliamentSettings,
-    ProposalStatus,
     Sitting,
     Vote,
 )
@@ -35,14 +37,15 @@ from parliament.models import (
 User = get_user_model()
 
 
-def _require(decision: rules.Decision) -> None:
+def _require(decision: Decision) -> None:
     if not decision:
         raise ValidationError(decision.reason)
 
 
 def _require_moderator(user) -> None:
-    if not user.has_perm(rules.MODERATE_PERMISSION):
-        raise PermissionDenied("Only the parliament's moderators can do this.")
+    decision = rules.user_can_moderate(user)
+    if not decision:
+        raise PermissionDenied(decision.reason)
 
 
 def _password() -> str:
@@ -78,16 +81,13 @@ def member_create(
 ) -> MemberAccess:
     """Make a member and their login. Staff pass the login on; there is no public sign-up."""
     _require(rules.member_age_allowed(date_of_birth=date_of_birth, term_starts=term_starts))
-    if term_ends <= term_starts:
-        raise ValidationError("The term must end after it starts.")
+    _require(rules.member_term_allowed(term_starts=term_starts, term_ends=term_ends))
     base = slugify(display_name)[:20] or "member"
     username = f"{base}-{secrets.randbelow(9000) + 1000}"
     while User.objects.filter(username=username).exists():
         username = f"{base}-{secrets.randbelow(9000) + 1000}"
     password = _password()
     user = User.objects.create_user(username=username, password=password)
-    from django.contrib.auth.models import Group
-
     user.groups.add(Group.objects.get(name=Role.PARLIAMENT_MEMBER))
     member = Member(
         user=user,
@@ -105,8 +105,7 @@ def member_create(
 
 @transaction.atomic
 def member_consent_record(*, member: Member, note: str, by) -> Member:
-    if not note.strip():
-        raise ValidationError("Say how consent was given, for example 'signed form received'.")
+    _require(rules.consent_record_allowed(note=note))
     member.guardian_consent_at = timezone.now()
     member.guardian_consent_by = by
     member.guardian_consent_note = note.strip()[:200]
@@ -119,8 +118,7 @@ def member_consent_record(*, member: Member, note: str, by) -> Member:
 
 @transaction.atomic
 def member_suspend(*, member: Member, reason: str, by) -> Member:
-    if not reason.strip():
-        raise ValidationError("Give a reason for suspending a member.")
+    _require(rules.member_suspend_allowed(reason=reason))
     member.suspended_at = timezone.now()
     member.suspended_reason = reason.strip()
     member.save(update_fields=["suspended_at", "suspended_reason"])
@@ -176,7 +174,9 @@ def motion_propose(*, member: Member, title: str, text: str, outcomes: list[str]
 @transaction.atomic
 def amendment_propose(*, member: Member, motion: Motion, text: str) -> Amendment:
     _require(rules.member_can_take_part(member, timezone.localdate()))
-    _require(rules.amendment_can_propose(motion))
+    _require(
+        rules.amendment_can_propose(motion_status=motion.status, vote_set=motion.divisions.exists())
+    )
     if not text.strip():
         raise ValidationError("Write the new words you want the motion to have.")
     amendment = Amendment(motion=motion, proposer=member, text=text.strip())
@@ -204,10 +204,7 @@ def proposal_moderate(
 ) -> Motion | Amendment:
     _require_moderator(by)
     proposal = type(proposal).objects.select_for_update().get(pk=proposal.pk)
-    if proposal.status != ProposalStatus.SECONDED:
-        raise ValidationError("Only a seconded motion or amendment waits for a moderator.")
-    if not approve and not note.strip():
-        raise ValidationError("Say why it is not approved; the member will be told.")
+    _require(rules.proposal_can_moderate(status=proposal.status, approve=approve, note=note))
     proposal.status = ProposalStatus.APPROVED if approve else ProposalStatus.REJECTED
     proposal.moderated_by = by
     proposal.moderated_at = timezone.now()
@@ -225,8 +222,8 @@ def proposal_moderate(
 @transaction.atomic
 def motion_schedule(*, motion: Motion, sitting: Sitting | None, order: int = 0, by) -> Motion:
     _require_moderator(by)
-    if sitting is not None and not motion.is_public:
-        raise ValidationError("Only an approved motion can go on a sitting's agenda.")
+    if sitting is not None:
+        _require(rules.motion_can_go_on_agenda(status=motion.status))
     motion.sitting = sitting
     motion.agenda_order = order
     motion.save(update_fields=["sitting", "agenda_order"])
@@ -242,19 +239,33 @@ def division_schedule(
     *, question: Motion | Amendment, opens_at: datetime, closes_at: datetime, by
 ) -> Division:
     _require_moderator(by)
-    if closes_at <= opens_at:
-        raise ValidationError("Voting must close after it opens.")
+    _require(rules.division_window_allowed(opens_at=opens_at, closes_at=closes_at))
     question = type(question).objects.select_for_update().get(pk=question.pk)
-    _require(rules.division_can_open_on(question, opens_at=opens_at))
-    if isinstance(question, Motion):
-        if question.divisions.exists():
-            raise ValidationError("This motion already has a vote.")
-        division = Division(motion=question, opens_at=opens_at, closes_at=closes_at)
+    is_motion = isinstance(question, Motion)
+    if is_motion:
+        amendments = []
+        for amendment in question.amendments.select_related("division"):
+            vote_on_it = getattr(amendment, "division", None)  # None until a vote is set
+            amendments.append((amendment.status, vote_on_it.closes_at if vote_on_it else None))
+        already_set = question.divisions.exists()
     else:
-        if Division.objects.filter(amendment=question).exists():
-            raise ValidationError("This amendment already has a vote.")
-        division = Division(amendment=question, opens_at=opens_at, closes_at=closes_at)
-    division.save()
+        amendments = []
+        already_set = Division.objects.filter(amendment=question).exists()
+    _require(
+        rules.division_can_open_on(
+            status=question.status,
+            is_motion=is_motion,
+            already_set=already_set,
+            amendments=amendments,
+            opens_at=opens_at,
+        )
+    )
+    division = Division.objects.create(
+        motion=question if is_motion else None,
+        amendment=None if is_motion else question,
+        opens_at=opens_at,
+        closes_at=closes_at,
+    )
     log(question, "parliament.division", user=by, data={"opens_at": opens_at.isoformat()})
     return division
 
@@ -295,10 +306,16 @@ def vote_cast(
 
 @transaction.atomic
 def division_count(*, division: Division, now: datetime | None = None) -> Division:
-    """Count a closed division once and decide its question. Safe to call again."""
+    """Count a closed division once and decide its question. Safe to call again.
+
+    The only place a division is counted: by `parliament.tasks.divisions_count_task` every
+    minute, never while a page is being shown. Pages read the stored result.
+    """
     now = now or timezone.now()
     division = Division.objects.select_for_update().get(pk=division.pk)
-    if division.counted_at is not None or not division.has_closed(now):
+    if not rules.division_due_for_count(
+        closes_at=division.closes_at, counted_at=division.counted_at, now=now
+    ):
         return division
     totals = dict(
         division.votes.values_list("choice").annotate(n=Count("pk")).values_list("choice", "n")
@@ -316,9 +333,9 @@ def division_count(*, division: Division, now: datetime | None = None) -> Divisi
     division.save()
 
     question = division.question
-    question.status = ProposalStatus.CARRIED if division.carried else ProposalStatus.NOT_CARRIED
+    question.status = rules.division_result(ayes=division.ayes, noes=division.noes)
     question.save(update_fields=["status"])
-    if isinstance(question, Amendment) and division.carried:
+    if isinstance(question, Amendment) and question.status == ProposalStatus.CARRIED:
         motion = question.motion
         motion.text = question.text
         motion.save(update_fields=["text"])
@@ -326,7 +343,9 @@ def division_count(*, division: Division, now: datetime | None = None) -> Divisi
 
 
 def divisions_count_due(*, now: datetime | None = None) -> int:
+    """Count every division that has closed and is not counted yet; how many were counted."""
     now = now or timezone.now()
+    # `rules.division_due_for_count`, as a query; `division_count` checks it again under lock.
     due = Division.objects.filter(counted_at__isnull=True, closes_at__lte=now)
     counted = 0
     for division in due:
@@ -348,14 +367,15 @@ def comment_post(*, member: Member, motion: Motion, text: str) -> CommentResult:
     """Add to the debate. A comment that may disclose harm goes to the safeguarding queue and
     waits for a person; the member is told, it is never silently dropped."""
     _require(rules.member_can_take_part(member, timezone.localdate()))
-    if not motion.is_public:
-        raise ValidationError("You can only comment on a motion that is up for debate.")
+    _require(rules.comment_can_post(motion_status=motion.status))
     text = text.strip()
     if not text:
         raise ValidationError("Write your comment first.")
     concern = concern_in([text], sender=Comment)
     moderation = ParliamentSettings.load().comment_moderation
-    published = moderation == ParliamentSettings.Moderation.AFTER and not concern
+    published = rules.comment_published_at_once(
+        moderated_after=moderation == ParliamentSettings.Moderation.AFTER, flagged=bool(concern)
+    )
     with transaction.atomic():
         comment = Comment(
             motion=motion,
@@ -366,7 +386,7 @@ def comment_post(*, member: Member, motion: Motion, text: str) -> CommentResult:
         comment.full_clean()
         comment.save()
         if concern:
-            concern_stored.send(sender=Comment, source=comment, concern=concern, new=True)
+            concern_stored.send(sender=Comment, source=comment, concern=concern)
     return CommentResult(comment, flagged=bool(concern))
 
 
@@ -384,8 +404,7 @@ def comment_report(*, member: Member, comment: Comment, reason: str) -> CommentR
 @transaction.atomic
 def comment_moderate(*, comment: Comment, publish: bool, note: str = "", by) -> Comment:
     _require_moderator(by)
-    if not publish and not note.strip():
-        raise ValidationError("Say why the comment is hidden.")
+    _require(rules.comment_can_moderate(publish=publish, note=note))
     comment.status = Comment.Status.PUBLISHED if publish else Comment.Status.HIDDEN
     comment.moderated_by = by
     comment.moderated_at = timezone.now()

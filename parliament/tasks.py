@@ -4,5 +4,6 @@ from parliament.services import divisions_count_due
 
 
 def divisions_count_task() -> int:
-    """Run every minute: count and decide every division that has closed."""
+    """Run every minute (the schedule is made by migration 0002): count and decide every
+    division that has closed. Pages never count; until this has run they say "being counted"."""
     return divisions_count_due()

@@ -1,5 +1,9 @@
 """The parliament on the public site. Routes of `ParliamentPage` call these; each takes the
-page as well as the request, so links and templates stay under the page's own address.
+page as well as the request, so links and templates stay under the page's own address. This
+module never imports the page's module: the page imports it.
+
+Pages show what is stored. A division is counted by its task (`parliament.tasks`), never
+while a page is shown; a closed division that is not counted yet shows as being counted.
 
 Anyone may read what is public; members log in here (not in the Wagtail admin) to propose,
 second, amend, comment, report and vote.
@@ -23,14 +27,8 @@ from django_ratelimit.core import is_ratelimited
 
 from core.requests import client_ip
 from parliament import forms, rules, selectors, services
-from parliament.models import (
-    CONSTITUENCIES,
-    PUBLIC_STATUSES,
-    Amendment,
-    Comment,
-    Division,
-    Vote,
-)
+from parliament.choices import CONSTITUENCIES
+from parliament.models.records import Comment
 
 
 def _url(page, name: str, *args) -> str:
@@ -87,6 +85,7 @@ def home(request: HttpRequest, page) -> HttpResponse:
         {
             "upcoming": selectors.sittings_upcoming()[:3],
             "voting": selectors.divisions_open(),
+            "counting": selectors.divisions_being_counted(),
             "results": selectors.divisions_counted()[:5],
         },
     )
@@ -102,12 +101,10 @@ def sittings(request, page) -> HttpResponse:
 
 
 def sitting_detail(request, page, pk: int) -> HttpResponse:
-    from parliament.models import Sitting
-
-    sitting = Sitting.objects.filter(pk=pk).first()
+    sitting = selectors.sitting_get(pk=pk)
     if sitting is None:
         raise Http404("No such sitting")
-    agenda = selectors.motions_public().filter(sitting=sitting).order_by("agenda_order", "pk")
+    agenda = selectors.sitting_agenda(sitting=sitting)
     return _render(request, page, "sitting.html", {"sitting": sitting, "agenda": agenda})
 
 
@@ -120,42 +117,39 @@ def motions(request, page) -> HttpResponse:
         {
             "motions": selectors.motions_public().order_by("-proposed_at"),
             "waiting": selectors.motions_waiting_for_seconder() if member else [],
-            "mine": member.motions.exclude(status__in=PUBLIC_STATUSES) if member else [],
+            "mine": selectors.motions_own_unpublished(member=member) if member else [],
         },
     )
 
 
 def _motion_context(request, page, motion, member) -> dict:
-    now = timezone.now()
-    divisions = []
-    for amendment in selectors.amendments_visible(motion=motion, member=member):
-        divisions.append((amendment, getattr(amendment, "division", None)))
+    def can_second(proposal) -> bool:
+        return member is not None and bool(rules.proposal_can_second(member, proposal))
+
+    amendments = [
+        # The division is None until a vote is set.
+        (amendment, getattr(amendment, "division", None), can_second(amendment))
+        for amendment in selectors.amendments_visible(motion=motion, member=member)
+    ]
     motion_division = motion.divisions.first()
-    for _question, division in [*divisions, (motion, motion_division)]:
-        if division is not None and division.counted_at is None and division.has_closed(now):
-            services.division_count(division=division, now=now)
-            division.refresh_from_db()
-            motion.refresh_from_db()
+    divisions = [d for _, d, _ in amendments if d] + [motion_division]
     own_votes = {}
     if member is not None:
-        own_votes = {
-            v.division_id: v
-            for v in Vote.objects.filter(
-                member=member,
-                division__in=[d for _, d in [*divisions, (motion, motion_division)] if d],
-            )
-        }
+        own_votes = selectors.votes_of(member=member, divisions=divisions)
+    can_amend = rules.amendment_can_propose(
+        motion_status=motion.status, vote_set=motion_division is not None
+    )
     return {
         "motion": motion,
-        "amendments": divisions,
+        "amendments": amendments,
+        "can_second": can_second(motion),
         "division": motion_division,
         "own_votes": own_votes,
         "comments": selectors.comments_visible(motion=motion, member=member),
-        "now": now,
         "constituencies": CONSTITUENCIES,
         "comment_form": forms.CommentForm(),
         "vote_form": forms.VoteForm(),
-        "can_amend": member is not None and bool(rules.amendment_can_propose(motion)),
+        "can_amend": member is not None and bool(can_amend),
     }
 
 
@@ -272,11 +266,7 @@ def motion_propose(request, page) -> HttpResponse:
 def _question(kind: str, pk: int, member):
     if kind == "motion":
         return selectors.motion_for_member_or_public(pk=pk, member=member)
-    amendment = Amendment.objects.select_related("motion").filter(pk=pk).first()
-    if amendment is None:
-        return None
-    motion = selectors.motion_for_member_or_public(pk=amendment.motion_id, member=member)
-    return amendment if motion is not None else None
+    return selectors.amendment_for_member_or_public(pk=pk, member=member)
 
 
 @member_required
@@ -356,7 +346,7 @@ def comment_post(request, page, pk: int) -> HttpResponse:
 
 @member_required
 def comment_report(request, page, pk: int) -> HttpResponse:
-    comment = Comment.objects.filter(pk=pk, status=Comment.Status.PUBLISHED).first()
+    comment = selectors.comment_published(pk=pk)
     if comment is None:
         raise Http404("No such comment")
     form = forms.ReportForm(request.POST or None)
@@ -380,7 +370,7 @@ def comment_report(request, page, pk: int) -> HttpResponse:
 def vote(request, page, pk: int) -> HttpResponse:
     if (refused := _post_only(request)) is not None:
         return refused
-    division = Division.objects.select_related("motion", "amendment").filter(pk=pk).first()
+    division = selectors.division_get(pk=pk)
     if division is None:
         raise Http404("No such vote")
     motion_pk = division.motion_id or division.amendment.motion_id

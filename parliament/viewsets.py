@@ -8,9 +8,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
 from core.permissions import DeniedActionsPolicy
-from parliament import selectors
-from parliament.models import Comment, Member, Motion, Sitting
-from parliament.rules import MODERATE_PERMISSION
+from parliament import rules, selectors
+from parliament.admin_views import member_create
+from parliament.models.records import Comment, Member, Motion, Sitting
 
 
 class NoAddOrDeletePolicy(DeniedActionsPolicy):
@@ -51,14 +51,14 @@ class MemberIndexView(ActionIndexView):
     action_label = "Manage access"
     action_url_name = "parliament_member_manage"
     action_icon = "lock"
-    action_permission = "parliament.change_member"
+    action_permission = rules.MANAGE_MEMBERS_PERMISSION
 
 
 class StatusColumn(Column):
     def get_value(self, instance):
         if instance.is_suspended:
             return "Suspended"
-        if instance.guardian_consent_at is None and instance.needs_consent:
+        if instance.waiting_for_consent:
             return "Waiting for consent"
         return "Active"
 
@@ -93,8 +93,6 @@ class MemberViewSet(ModelViewSet):
     @property
     def add_view(self):
         # Adding a member also makes their login, through the service.
-        from parliament.admin_views import member_create
-
         return member_create
 
 
@@ -109,7 +107,7 @@ class SittingViewSet(ModelViewSet):
 class MotionIndexView(ActionIndexView):
     action_label = "Moderate and set votes"
     action_url_name = "parliament_motion_moderate"
-    action_permission = MODERATE_PERMISSION
+    action_permission = rules.MODERATE_PERMISSION
 
 
 class MotionViewSet(ModelViewSet):
@@ -155,7 +153,7 @@ class ResolutionViewSet(ModelViewSet):
 class CommentIndexView(ActionIndexView):
     action_label = "Moderate"
     action_url_name = "parliament_comment_moderate"
-    action_permission = MODERATE_PERMISSION
+    action_permission = rules.MODERATE_PERMISSION
 
     def get_base_queryset(self):
         return Comment.objects.select_related("author", "motion").order_by("status", "posted_at")

@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from parliament import admin_views
-from parliament.models import Comment, Member, Motion
+from parliament.models.records import Comment, Member, Motion
 from parliament.viewsets import NoAddOrDeletePolicy, NoDeletePolicy, ParliamentGroup
 
 register_permission_policy(Member, NoDeletePolicy(Member))

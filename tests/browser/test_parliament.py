@@ -3,12 +3,14 @@
 from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from parliament import services
-from parliament.models import Motion, Vote
+from parliament.models import Division, Motion, Sitting, Vote
 from tests.factories.parliament import (
     division_open,
     member_make,
+    moderator,
     motion_approved,
     parliament_page,
 )
@@ -29,17 +31,30 @@ def test_a_member_logs_in_votes_and_proposes_on_a_phone(live_server, phone, asse
     home = parliament_page()
     voting = motion_approved(title="A counsellor in every school")
     division_open(voting)
+    now = timezone.now()
+    sitting = Sitting.objects.create(
+        title="Spring sitting", starts_at=now, ends_at=now + timedelta(hours=2), place="Online"
+    )
+    services.motion_schedule(motion=voting, sitting=sitting, order=1, by=moderator())
     decided = motion_approved(title="Free buses")
     closed = division_open(decided, hours=1)
     services.vote_cast(
         member=member_make(region="north_west").member, division=closed, choice="aye"
     )
     services.division_count(division=closed, now=closed.closes_at + timedelta(seconds=1))
+    counting = motion_approved(title="Longer lunch breaks")
+    uncounted = division_open(counting, hours=1)
+    Division.objects.filter(pk=uncounted.pk).update(closes_at=now)
     access = member_make(name="Sam")
 
-    for path in ["", "sittings/", "motions/", "members/", f"motions/{decided.pk}/"]:
+    for path in ["", "sittings/", f"sittings/{sitting.pk}/", "motions/", "members/"]:
         phone.goto(live_server.url + home.url + path)
         _check(phone, assert_accessible)
+    phone.goto(live_server.url + home.url + f"motions/{counting.pk}/")
+    _check(phone, assert_accessible)
+    assert "The votes are being counted" in phone.content()
+    phone.goto(live_server.url + home.url + f"motions/{decided.pk}/")
+    _check(phone, assert_accessible)
     assert "Votes by region" in phone.content()
 
     phone.goto(live_server.url + home.url + "login/")

@@ -1,5 +1,7 @@
-"""Directions, the lifecycle, evidence, deadlines, the report, access and retention."""
+"""Directions, the lifecycle, evidence, agencies and meetings, deadlines, the report, access
+and retention."""
 
+import hashlib
 from datetime import timedelta
 
 import pytest
@@ -9,9 +11,19 @@ from django.db import connection
 from django.utils import timezone
 
 from cms.roles import Role
-from commissioner import access, policy, services
+from commissioner import rules, selectors
 from commissioner.models import AuditEvent, Child, Direction, Evidence, Inquiry, SealedReport
-from commissioner.policy import State
+from commissioner.rules import State
+from commissioner.services import (
+    agencies,
+    child,
+    deadlines,
+    directions,
+    documents,
+    report,
+    retention,
+    team,
+)
 from tests.factories.casework import PNG, inquiry_make, pdf, staff
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +31,7 @@ pytestmark = pytest.mark.django_db
 
 def _moved(inquiry, by, *states):
     for state in states:
-        inquiry = services.inquiry_move(inquiry=inquiry, to_state=state, reason="Next", by=by)
+        inquiry = directions.inquiry_move(inquiry=inquiry, to_state=state, reason="Next", by=by)
     return inquiry
 
 
@@ -66,7 +78,7 @@ def test_each_move_is_recorded_and_out_of_order_moves_change_nothing():
     caseworker = staff(Role.CASEWORKER)
     inquiry = inquiry_make(by=caseworker)
     with pytest.raises(ValidationError, match="cannot move"):
-        services.inquiry_move(
+        directions.inquiry_move(
             inquiry=inquiry, to_state=State.DRAFTING, reason="Skip", by=caseworker
         )
     inquiry.refresh_from_db()
@@ -80,16 +92,16 @@ def test_only_the_team_moves_an_inquiry_and_only_the_commissioner_records_a_with
     caseworker = staff(Role.CASEWORKER)
     inquiry = inquiry_make(by=caseworker)
     with pytest.raises(PermissionDenied):
-        services.inquiry_move(
+        directions.inquiry_move(
             inquiry=inquiry, to_state=State.SCOPING, reason="x", by=staff(Role.CASEWORKER)
         )
     with pytest.raises(PermissionDenied):
-        services.inquiry_move(
+        directions.inquiry_move(
             inquiry=inquiry, to_state=State.WITHDRAWN, reason="Letter", by=caseworker
         )
     commissioner = staff(Role.COMMISSIONER)
-    services.team_set(inquiry=inquiry, members=[caseworker, commissioner], by=commissioner)
-    inquiry = services.inquiry_move(
+    team.team_set(inquiry=inquiry, members=[caseworker, commissioner], by=commissioner)
+    inquiry = directions.inquiry_move(
         inquiry=inquiry, to_state=State.WITHDRAWN, reason="SoS letter of 1 Dec", by=commissioner
     )
     assert inquiry.state == State.WITHDRAWN and inquiry.retention_until is not None
@@ -108,17 +120,17 @@ def test_evidence_is_checked_by_its_bytes_and_size_and_frozen_once_drafting_begi
     )
     disguised = SimpleUploadedFile("records.pdf", b"#!/bin/sh\necho hi\n")
     with pytest.raises(ValidationError, match="not a PDF"):
-        services.evidence_add(upload=disguised, **common)
-    big = SimpleUploadedFile("big.pdf", b"%PDF-1.4" + b"0" * (policy.EVIDENCE_MAX_BYTES + 1))
+        documents.evidence_add(upload=disguised, **common)
+    big = SimpleUploadedFile("big.pdf", b"%PDF-1.4" + b"0" * (rules.EVIDENCE_MAX_BYTES + 1))
     with pytest.raises(ValidationError, match="too large"):
-        services.evidence_add(upload=big, **common)
+        documents.evidence_add(upload=big, **common)
     assert not Evidence.objects.exists()
 
-    evidence = services.evidence_add(upload=SimpleUploadedFile("x.png", PNG), **common)
+    evidence = documents.evidence_add(upload=SimpleUploadedFile("x.png", PNG), **common)
     assert evidence.content_type == "image/png" and len(evidence.sha256) == 64
     inquiry = _moved(inquiry, caseworker, State.SCOPING, State.EVIDENCE, State.DRAFTING)
     with pytest.raises(ValidationError, match="frozen"):
-        services.evidence_add(upload=pdf(), **{**common, "inquiry": inquiry})
+        documents.evidence_add(upload=pdf(), **{**common, "inquiry": inquiry})
 
 
 def test_evidence_files_are_outside_the_public_media_root(settings, _casework_files):
@@ -133,10 +145,10 @@ def test_evidence_files_are_outside_the_public_media_root(settings, _casework_fi
 def test_only_the_team_reads_the_child_and_every_read_is_audited():
     caseworker = staff(Role.CASEWORKER)
     inquiry = inquiry_make(by=caseworker)
-    assert services.child_read(inquiry=inquiry, user=caseworker).name == "Robin Example"
+    assert child.child_read(inquiry=inquiry, user=caseworker).name == "Robin Example"
     for outsider in [staff(Role.CASEWORKER), staff(Role.ANALYST), staff(Role.COMMISSIONER)]:
         with pytest.raises(PermissionDenied):
-            services.child_read(inquiry=inquiry, user=outsider)
+            child.child_read(inquiry=inquiry, user=outsider)
     reads = AuditEvent.objects.filter(action="read_child")
     assert reads.count() == 1 and reads.get().user == caseworker
 
@@ -145,52 +157,52 @@ def test_listing_opening_and_breaking_glass():
     caseworker, other = staff(Role.CASEWORKER), staff(Role.CASEWORKER)
     commissioner = staff(Role.COMMISSIONER)
     inquiry = inquiry_make(by=caseworker)
-    assert list(access.inquiries_listable(user=caseworker)) == [inquiry]
-    assert not access.inquiries_listable(user=other).exists()
-    assert not access.inquiries_listable(user=staff(Role.EDITOR)).exists()
-    assert list(access.inquiries_listable(user=commissioner)) == [inquiry]
-    assert not access.can_open(user=commissioner, inquiry=inquiry)
+    assert list(selectors.inquiries_listable(user=caseworker)) == [inquiry]
+    assert not selectors.inquiries_listable(user=other).exists()
+    assert not selectors.inquiries_listable(user=staff(Role.EDITOR)).exists()
+    assert list(selectors.inquiries_listable(user=commissioner)) == [inquiry]
+    assert not selectors.can_open(user=commissioner, inquiry=inquiry)
 
     with pytest.raises(ValidationError, match="reason"):
-        services.break_glass(inquiry=inquiry, user=commissioner, reason="")
+        team.break_glass(inquiry=inquiry, user=commissioner, reason="")
     with pytest.raises(PermissionDenied):
-        services.break_glass(inquiry=inquiry, user=other, reason="I would like to see it")
-    opening = services.break_glass(
+        team.break_glass(inquiry=inquiry, user=other, reason="I would like to see it")
+    opening = team.break_glass(
         inquiry=inquiry, user=commissioner, reason="Press enquiry needs an urgent answer"
     )
-    assert access.can_open(user=commissioner, inquiry=inquiry)
+    assert selectors.can_open(user=commissioner, inquiry=inquiry)
     assert opening.reviewed_at is None  # flagged for review
     with pytest.raises(PermissionDenied):
-        services.break_glass_review(opening=opening, by=commissioner)
-    services.break_glass_review(opening=opening, by=staff(Role.COMMISSIONER))
-    later = timezone.now() + timedelta(hours=services.BREAK_GLASS_HOURS + 1)
-    assert not access.inquiries_openable(user=commissioner, now=later).exists()
+        team.break_glass_review(opening=opening, by=commissioner)
+    team.break_glass_review(opening=opening, by=staff(Role.COMMISSIONER))
+    later = timezone.now() + timedelta(hours=rules.BREAK_GLASS_HOURS + 1)
+    assert not selectors.inquiries_openable(user=commissioner, now=later).exists()
 
 
 def test_deadlines_in_working_days_with_a_clock_that_pauses():
     caseworker = staff(Role.CASEWORKER)
     inquiry = inquiry_make(by=caseworker)
     monday = timezone.localdate() - timedelta(days=timezone.localdate().weekday())
-    deadline = services.deadline_set(
+    deadline = deadlines.deadline_set(
         inquiry=inquiry, name="Scoping done", working_days=5, start=monday, by=caseworker
     )
-    assert deadline.due_on == policy.working_days_after(monday, 5)
+    assert deadline.due_on == rules.working_days_after(monday, 5)
     with pytest.raises(ValidationError):
-        services.deadline_pause(deadline=deadline, reason="", by=caseworker)
-    services.deadline_pause(
+        deadlines.deadline_pause(deadline=deadline, reason="", by=caseworker)
+    deadlines.deadline_pause(
         deadline=deadline, reason="Police asked us to wait", on=monday, by=caseworker
     )
     assert not deadline.is_overdue(today=monday + timedelta(days=60))
-    resumed = services.deadline_resume(
+    resumed = deadlines.deadline_resume(
         deadline=deadline, on=monday + timedelta(days=7), by=caseworker
     )
-    assert resumed.due_on == policy.working_days_after(policy.working_days_after(monday, 5), 5)
+    assert resumed.due_on == rules.working_days_after(rules.working_days_after(monday, 5), 5)
 
 
 def test_information_requests_are_due_in_twenty_working_days_and_go_overdue():
     caseworker = staff(Role.CASEWORKER)
     inquiry = inquiry_make(by=caseworker)
-    agency = services.agency_add(
+    agency = agencies.agency_add(
         inquiry=inquiry,
         kind="police",
         name="Example Police",
@@ -199,16 +211,16 @@ def test_information_requests_are_due_in_twenty_working_days_and_go_overdue():
         contact_email="di@example.org",
     )
     sent = timezone.localdate() - timedelta(days=40)
-    request = services.request_send(
+    request = agencies.request_send(
         agency=agency, asked_for="Call logs", sent_on=sent, by=caseworker
     )
-    assert request.due_on == policy.working_days_after(sent, 20)
+    assert request.due_on == rules.working_days_after(sent, 20)
     assert request.is_overdue()
-    services.request_reply(request=request, summary="Logs received", by=caseworker)
+    agencies.request_reply(request=request, summary="Logs received", by=caseworker)
     assert not request.is_overdue()
 
 
-def _ready_to_send(caseworker, **report):
+def _ready_to_send(caseworker, **changes):
     inquiry = inquiry_make(by=caseworker)
     inquiry = _moved(inquiry, caseworker, State.SCOPING, State.EVIDENCE, State.DRAFTING)
     values = dict(
@@ -217,9 +229,9 @@ def _ready_to_send(caseworker, **report):
         identity_reasons="Naming the child could expose them to harm.",
         publication_text="Child A was failed by poor information sharing.",
     )
-    values.update(report)
-    services.report_save(inquiry=inquiry, by=caseworker, **values)
-    services.recommendation_add(
+    values.update(changes)
+    report.report_save(inquiry=inquiry, by=caseworker, **values)
+    report.recommendation_add(
         inquiry=inquiry,
         text="Share information within a day.",
         bodies="Exampleshire Council",
@@ -232,10 +244,11 @@ def _ready_to_send(caseworker, **report):
 def test_the_sent_report_is_sealed_with_its_digest_and_never_changes():
     caseworker = staff(Role.CASEWORKER)
     inquiry = _ready_to_send(caseworker)
-    sealed = services.report_send(inquiry=inquiry, by=caseworker)
+    sealed = report.report_send(inquiry=inquiry, by=caseworker)
     inquiry.refresh_from_db()
     assert inquiry.state == State.REPORT_SENT
-    assert sealed.sha256 == services.report_digest(sealed.text)
+    expected = hashlib.sha256(b"Robin Example was failed by poor information sharing.").hexdigest()
+    assert sealed.sha256 == expected
     sealed.text = "Something else"
     with pytest.raises(ValidationError, match="sealed"):
         sealed.save()
@@ -248,7 +261,7 @@ def test_a_publication_version_that_still_names_the_child_stops_sending():
     caseworker = staff(Role.CASEWORKER)
     inquiry = _ready_to_send(caseworker, publication_text="Robin was failed.")
     with pytest.raises(ValidationError, match="still identifies"):
-        services.report_send(inquiry=inquiry, by=caseworker)
+        report.report_send(inquiry=inquiry, by=caseworker)
     inquiry.refresh_from_db()
     assert inquiry.state == State.ACCURACY and not SealedReport.objects.exists()
 
@@ -274,27 +287,120 @@ def test_retention_anonymises_the_child_but_keeps_counts_and_the_audit_trail():
     inquiry = inquiry_make(
         by=commissioner, child={"name": "Robin Example", "nhs_number": "9990001112"}
     )
-    services.inquiry_move(
+    directions.inquiry_move(
         inquiry=inquiry, to_state=State.WITHDRAWN, reason="Withdrawn", by=commissioner
     )
     inquiry.refresh_from_db()
     audit_lines = AuditEvent.objects.count()
-    assert services.inquiries_anonymise_due(today=inquiry.retention_until) == 0
-    assert services.inquiries_anonymise_due(today=inquiry.retention_until + timedelta(days=1)) == 1
-    child = Child.objects.get()
-    assert child.name == services.ANONYMISED and child.nhs_number == "" and child.anonymised_at
+    assert retention.inquiries_anonymise_due(today=inquiry.retention_until) == 0
+    assert retention.inquiries_anonymise_due(today=inquiry.retention_until + timedelta(days=1)) == 1
+    record = Child.objects.get()
+    assert record.name == rules.ANONYMISED and record.nhs_number == "" and record.anonymised_at
     assert not Direction.objects.get().letter
-    assert services.inquiry_statistics()["withdrawn"] == 1
+    assert selectors.inquiry_statistics()["withdrawn"] == 1
     assert AuditEvent.objects.count() == audit_lines + 1
 
 
 def test_statistics_are_counts_only():
     caseworker = staff(Role.CASEWORKER)
     inquiry = _ready_to_send(caseworker)
-    services.report_send(inquiry=inquiry, by=caseworker)
-    services.inquiry_move(inquiry=inquiry, to_state=State.CLOSED, reason="Done", by=caseworker)
+    report.report_send(inquiry=inquiry, by=caseworker)
+    directions.inquiry_move(inquiry=inquiry, to_state=State.CLOSED, reason="Done", by=caseworker)
     inquiry_make()
-    stats = services.inquiry_statistics()
+    stats = selectors.inquiry_statistics()
     assert stats["directed"] == 2 and stats["open"] == 1 and stats["completed"] == 1
     assert stats["average_days"] is not None
-    assert "Robin" not in str(stats)
+    # Only numbers leave casework: nothing that could name or describe the child.
+    assert set(stats) == {"directed", "open", "completed", "withdrawn", "average_days"}
+    assert all(isinstance(value, int | float) for value in stats.values())
+
+
+def test_a_meeting_is_recorded_by_the_team_only():
+    caseworker = staff(Role.CASEWORKER)
+    inquiry = inquiry_make(by=caseworker)
+    held = timezone.localdate() - timedelta(days=2)
+    with pytest.raises(PermissionDenied):
+        agencies.meeting_record(
+            inquiry=inquiry, kind="hearing", held_on=held, private=True, by=staff(Role.CASEWORKER)
+        )
+    meeting = agencies.meeting_record(
+        inquiry=inquiry,
+        kind="hearing",
+        held_on=held,
+        private=True,
+        notes="Heard the head teacher.",
+        by=caseworker,
+    )
+    assert list(inquiry.meetings.all()) == [meeting]
+    assert meeting.private and meeting.get_kind_display() == "Hearing"
+    with pytest.raises(ValidationError):
+        agencies.meeting_record(
+            inquiry=inquiry, kind="party", held_on=held, private=False, by=caseworker
+        )
+    assert inquiry.meetings.count() == 1
+
+
+def test_a_reminder_to_an_agency_is_recorded_with_todays_date():
+    caseworker = staff(Role.CASEWORKER)
+    inquiry = inquiry_make(by=caseworker)
+    agency = agencies.agency_add(
+        inquiry=inquiry, kind="police", name="Example Police", by=caseworker
+    )
+    request = agencies.request_send(
+        agency=agency,
+        asked_for="Call logs",
+        sent_on=timezone.localdate() - timedelta(days=40),
+        by=caseworker,
+    )
+    assert request.reminded_on is None
+    with pytest.raises(PermissionDenied):
+        agencies.request_remind(request=request, by=staff(Role.CASEWORKER))
+    agencies.request_remind(request=request, by=caseworker)
+    request.refresh_from_db()
+    assert request.reminded_on == timezone.localdate()
+    assert request.is_overdue()  # a reminder is not a reply
+
+
+def test_a_change_to_the_childs_record_is_audited_as_a_change_not_a_read():
+    caseworker = staff(Role.CASEWORKER)
+    inquiry = inquiry_make(by=caseworker)
+    child.child_update(
+        inquiry=inquiry, changes={"school": "Example Academy", "gp": "Dr Example"}, by=caseworker
+    )
+    inquiry.child.refresh_from_db()
+    assert inquiry.child.school == "Example Academy"
+    line = AuditEvent.objects.get(action=AuditEvent.Action.CHANGE_CHILD)
+    assert line.user == caseworker and line.target == "gp, school"
+    assert not AuditEvent.objects.filter(action=AuditEvent.Action.READ_CHILD).exists()
+    with pytest.raises(PermissionDenied):
+        child.child_update(inquiry=inquiry, changes={"school": "x"}, by=staff(Role.COMMISSIONER))
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.CHANGE_CHILD).count() == 1
+
+
+def test_the_overdue_selectors_agree_with_the_rules_and_see_only_openable_inquiries():
+    caseworker = staff(Role.CASEWORKER)
+    inquiry = inquiry_make(by=caseworker)
+    agency = agencies.agency_add(inquiry=inquiry, kind="health", name="Trust", by=caseworker)
+    today = timezone.localdate()
+    late = agencies.request_send(
+        agency=agency, asked_for="Notes", sent_on=today - timedelta(days=60), by=caseworker
+    )
+    answered = agencies.request_send(
+        agency=agency, asked_for="Logs", sent_on=today - timedelta(days=60), by=caseworker
+    )
+    agencies.request_reply(request=answered, summary="Sent", by=caseworker)
+    agencies.request_send(agency=agency, asked_for="Plans", by=caseworker)  # not due yet
+    monday = today - timedelta(days=today.weekday() + 28)
+    passed = deadlines.deadline_set(
+        inquiry=inquiry, name="Scoping", working_days=5, start=monday, by=caseworker
+    )
+    paused = deadlines.deadline_set(
+        inquiry=inquiry, name="Interviews", working_days=5, start=monday, by=caseworker
+    )
+    deadlines.deadline_pause(deadline=paused, reason="Police asked us to wait", by=caseworker)
+    assert list(selectors.requests_overdue(user=caseworker)) == [late]
+    assert list(selectors.deadlines_overdue(user=caseworker)) == [passed]
+    for request in inquiry.agencies.get().requests.all():
+        assert request.is_overdue() is (request == late)
+    assert not selectors.requests_overdue(user=staff(Role.CASEWORKER)).exists()
+    assert not selectors.deadlines_overdue(user=staff(Role.COMMISSIONER)).exists()

@@ -352,3 +352,41 @@ def test_a_consultation_read_for_answers_is_reread_after_a_few_seconds(client, c
         live.expires = 0  # as if LIVE_SECONDS had passed
     response = client.post(f"/answer/{consultation.pk}/", body(), content_type=URLENCODED)
     assert response.status_code == 404
+
+
+def test_a_forged_forwarded_address_does_not_get_round_the_flood_limit(consultation, settings):
+    # No proxy is trusted (the default): X-Forwarded-For is whatever the client typed.
+    settings.SUBMISSION_RATE_LIMIT = "1/m"
+    client = Client(REMOTE_ADDR="10.0.0.9")
+    first = _post(client, consultation, valid_answers(consultation), HTTP_X_FORWARDED_FOR="1.1.1.1")
+    second = _post(
+        client, consultation, valid_answers(consultation), HTTP_X_FORWARDED_FOR="2.2.2.2"
+    )
+    assert (first.status_code, second.status_code) == (303, 429)
+    assert Response.objects.count() == 1
+
+
+def test_behind_a_proxy_only_the_address_the_proxy_saw_counts(consultation, settings):
+    # The client prepends a forged address; the proxy appends the real one, which is used.
+    settings.SUBMISSION_RATE_LIMIT = "1/m"
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = Client(REMOTE_ADDR="192.0.2.1")
+    first = _post(
+        proxy, consultation, valid_answers(consultation), HTTP_X_FORWARDED_FOR="1.1.1.1, 10.1.1.1"
+    )
+    second = _post(
+        proxy, consultation, valid_answers(consultation), HTTP_X_FORWARDED_FOR="2.2.2.2, 10.1.1.1"
+    )
+    assert (first.status_code, second.status_code) == (303, 429)
+
+
+def test_the_submission_address_honours_the_pages_password(client, consultation):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=consultation, restriction_type=PageViewRestriction.PASSWORD, password="school-code"
+    )
+    body = urlencode(valid_answers(consultation), doseq=True)
+    response = client.post(f"/answer/{consultation.pk}/", body, content_type=URLENCODED)
+    assert (response.status_code, response["Location"]) == (302, consultation.url)
+    assert _nothing_stored()

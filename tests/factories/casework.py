@@ -6,10 +6,11 @@ from itertools import count
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import timezone
 
 from cms.roles import Role
-from commissioner import services
+from commissioner.services.directions import direction_record
 
 _refs = count(1)
 # The smallest thing that is, by its bytes, a PDF.
@@ -25,6 +26,14 @@ def staff(role: str, username: str = ""):
     user = get_user_model().objects.create_user(username=username or f"{role}-{next(_refs)}")
     user.groups.add(Group.objects.get(name=role))
     return get_user_model().objects.get(pk=user.pk)
+
+
+def client_for(user) -> Client:
+    """A test client logged in as `user`, or anonymous for None."""
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
 
 
 def direction_facts(**overrides) -> dict:
@@ -45,4 +54,4 @@ def direction_facts(**overrides) -> dict:
 
 def inquiry_make(*, by=None, **overrides):
     by = by or staff(Role.CASEWORKER)
-    return services.direction_record(**direction_facts(**overrides), by=by)
+    return direction_record(**direction_facts(**overrides), by=by)

@@ -11,8 +11,8 @@ from django.test import Client
 from django.utils import timezone
 
 from cms.roles import Role
-from parliament import services
-from parliament.models import Comment, Motion, ProposalStatus, Vote
+from parliament import services, tasks
+from parliament.models import Comment, Division, Motion, ProposalStatus, Sitting, Vote
 from tests.factories.parliament import (
     division_open,
     member_make,
@@ -54,10 +54,33 @@ def motion(page):
     return motion_approved(title="Free buses for everyone")
 
 
-def _public_urls(page, motion):
+@pytest.fixture
+def sitting(motion):
+    now = timezone.now()
+    sitting = Sitting.objects.create(
+        title="Spring sitting",
+        starts_at=now + timedelta(days=10),
+        ends_at=now + timedelta(days=10, hours=2),
+        place="Online",
+        summary="Travel and school meals.",
+    )
+    services.motion_schedule(motion=motion, sitting=sitting, order=1, by=moderator())
+    return sitting
+
+
+def _client_for(role) -> Client:
+    if role == "anonymous":
+        return Client()
+    if role == "member":
+        return _logged_in(member_make().member.user)
+    return _logged_in(_staff(role))
+
+
+def _public_urls(page, motion, sitting):
     return [
         page.url,
         page.url + "sittings/",
+        page.url + f"sittings/{sitting.pk}/",
         page.url + "motions/",
         page.url + f"motions/{motion.pk}/",
         page.url + "members/",
@@ -66,32 +89,99 @@ def _public_urls(page, motion):
 
 
 @pytest.mark.parametrize("role", ["anonymous", "member", *STAFF_ROLES])
-def test_every_role_can_read_the_public_pages(page, motion, role):
-    if role == "anonymous":
-        client = Client()
-    elif role == "member":
-        client = _logged_in(member_make().member.user)
-    else:
-        client = _logged_in(_staff(role))
-    for url in _public_urls(page, motion):
+def test_every_role_can_read_the_public_pages(page, motion, sitting, role):
+    client = _client_for(role)
+    for url in _public_urls(page, motion, sitting):
         response = client.get(url)
         assert response.status_code == 200, url
     assert "Free buses for everyone" in client.get(page.url + "motions/").content.decode()
 
 
+def test_the_public_sees_a_sittings_agenda_at_its_address(page, motion, sitting):
+    later = motion_approved(title="Hot school meals")
+    services.motion_schedule(motion=later, sitting=sitting, order=2, by=moderator())
+    waiting = services.motion_propose(
+        member=member_make().member, title="Parks open later", text="Words", outcomes=[]
+    )
+    Motion.objects.filter(pk=waiting.pk).update(sitting=sitting)  # never public, even so
+    motion_approved(title="Not on this agenda")
+
+    url = page.url + f"sittings/{sitting.pk}/"
+    assert url in Client().get(page.url + "sittings/").content.decode()
+    response = Client().get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Spring sitting</h1>" in html and "Online" in html
+    assert "Travel and school meals." in html
+    agenda = html[html.index("<h2>Agenda</h2>") :]
+    assert agenda.index("Free buses for everyone") < agenda.index("Hot school meals")
+    assert page.url + f"motions/{motion.pk}/" in agenda
+    assert "Parks open later" not in html and "Not on this agenda" not in html
+    assert Client().get(page.url + f"sittings/{sitting.pk + 1}/").status_code == 404
+
+
+def _taking_part(page, motion):
+    """Every members-only route once: (method, url, data, the status a member gets)."""
+    division = division_open(motion)
+    proposed = services.motion_propose(
+        member=member_make().member, title="Later parks", text="Words", outcomes=[]
+    )
+    amendment = services.amendment_propose(
+        member=member_make().member, motion=motion_approved(), text="New words"
+    )
+    comment = services.comment_post(member=member_make().member, motion=motion, text="I agree.")
+    services.comment_moderate(comment=comment.comment, publish=True, by=moderator())
+    return [
+        ("get", "motions/new/", None, 200),
+        ("get", f"motions/{motion.pk}/amend/", None, 200),
+        ("post", f"motions/{motion.pk}/comment/", {"text": "Yes to this."}, 302),
+        ("post", f"motion/{proposed.pk}/second/", {}, 302),
+        ("post", f"amendment/{amendment.pk}/second/", {}, 302),
+        ("get", f"comments/{comment.comment.pk}/report/", None, 200),
+        ("post", f"comments/{comment.comment.pk}/report/", {"reason": "Unkind"}, 302),
+        ("post", f"divisions/{division.pk}/vote/", {"choice": "aye"}, 302),
+        ("get", "password/", None, 200),
+    ]
+
+
 @pytest.mark.parametrize("role", ["anonymous", *STAFF_ROLES])
 def test_only_members_take_part(page, motion, role):
-    client = Client() if role == "anonymous" else _logged_in(_staff(role))
-    division = division_open(motion)
-    for url in [
-        page.url + "motions/new/",
-        page.url + f"motions/{motion.pk}/amend/",
-    ]:
-        response = client.get(url)
-        assert response.status_code == 302 and "/login/" in response["Location"]
-    response = client.post(page.url + f"divisions/{division.pk}/vote/", {"choice": "aye"})
-    assert response.status_code == 302 and "/login/" in response["Location"]
+    client = _client_for(role)
+    for method, path, data, _ in _taking_part(page, motion):
+        url = page.url + path
+        response = getattr(client, method)(url, data)
+        assert response.status_code == 302, (method, url)
+        assert response["Location"] == f"{page.url}login/?next={url}", (method, url)
     assert not Vote.objects.exists()
+    assert Comment.objects.count() == 1 and not Comment.objects.get().reports.exists()
+
+
+def test_a_member_reaches_every_members_route(page, motion):
+    client = _client_for("member")
+    for method, path, data, status in _taking_part(page, motion):
+        response = getattr(client, method)(page.url + path, data)
+        assert response.status_code == status, (method, path, response.status_code)
+    assert Vote.objects.count() == 1 and Comment.objects.count() == 2
+
+
+def test_a_suspended_member_is_told_why_on_every_members_route(page, motion):
+    member = member_make().member
+    client = _logged_in(member.user)
+    routes = _taking_part(page, motion)
+    services.member_suspend(member=member, reason="Paused", by=moderator())
+    for method, path, data, _ in routes:
+        response = getattr(client, method)(page.url + path, data)
+        assert response.status_code == 403, (method, path)
+        assert "Your membership is paused" in response.content.decode()
+    assert not Vote.objects.exists()
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member", *STAFF_ROLES])
+def test_anyone_logged_in_can_log_out_and_only_by_posting(page, role):
+    client = _client_for(role)
+    assert client.get(page.url + "logout/").status_code == 405
+    response = client.post(page.url + "logout/")
+    assert response.status_code == 302 and response["Location"] == page.url
 
 
 def test_members_see_no_surnames_birthdays_or_other_members_votes(page, motion):
@@ -141,6 +231,16 @@ def test_a_bad_motion_keeps_what_was_typed_and_says_what_is_wrong(page):
     assert not Motion.objects.exists()
 
 
+def test_the_second_button_is_offered_to_other_members_only(page):
+    proposer = member_make().member
+    motion = services.motion_propose(member=proposer, title="Mine", text="Words", outcomes=[])
+    url = page.url + f"motions/{motion.pk}/"
+    assert "Second this motion" not in _logged_in(proposer.user).get(url).content.decode()
+    other = _logged_in(member_make().member.user)
+    assert "Second this motion" in other.get(url).content.decode()
+    assert "Second this motion" not in Client().get(url).content.decode()
+
+
 def test_proposers_cannot_second_their_own_motion(page):
     member = member_make().member
     motion = services.motion_propose(member=member, title="Mine", text="Words", outcomes=[])
@@ -163,28 +263,30 @@ def test_a_member_votes_changes_the_vote_and_sees_only_their_own(page, motion):
     assert client.get(url).status_code == 405
 
 
-def test_no_vote_after_the_division_closes_and_results_show_by_region(page, motion):
+def test_a_closed_division_is_being_counted_until_its_task_counts_it(page, motion):
     voter = member_make(region="north_east").member
     division = division_open(motion, hours=1)
     services.vote_cast(member=voter, division=division, choice="aye")
-    division.closes_at = timezone.now() - timedelta(seconds=1)
-    division.save()
+    Division.objects.filter(pk=division.pk).update(closes_at=timezone.now() - timedelta(seconds=1))
     late = _logged_in(member_make().member.user)
     response = late.post(page.url + f"divisions/{division.pk}/vote/", {"choice": "no"})
     assert response.status_code == 403 and "Voting has closed" in response.content.decode()
-    html = Client().get(page.url + f"motions/{motion.pk}/").content.decode()
-    assert "Carried" in html and "Votes by region" in html
     assert Vote.objects.count() == 1
 
+    # Reading the pages counts nothing: they say the votes are being counted.
+    html = Client().get(page.url + f"motions/{motion.pk}/").content.decode()
+    assert "The votes are being counted" in html
+    assert "Carried" not in html and "Votes by region" not in html
+    assert "The votes are being counted" in Client().get(page.url).content.decode()
+    division.refresh_from_db()
+    motion.refresh_from_db()
+    assert division.counted_at is None and motion.status == ProposalStatus.APPROVED
 
-def test_a_suspended_member_is_told_and_cannot_vote(page, motion):
-    member = member_make().member
-    division = division_open(motion)
-    client = _logged_in(member.user)
-    services.member_suspend(member=member, reason="Paused", by=moderator())
-    response = client.post(page.url + f"divisions/{division.pk}/vote/", {"choice": "aye"})
-    assert response.status_code == 403 and "paused" in response.content.decode()
-    assert not Vote.objects.exists()
+    assert tasks.divisions_count_task() == 1
+    html = Client().get(page.url + f"motions/{motion.pk}/").content.decode()
+    assert "Carried" in html and "Votes by region" in html
+    assert "being counted" not in html
+    assert "1 aye, 0 no, 0 abstained" in Client().get(page.url).content.decode()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,25 +1,36 @@
-"""The children's parliament: members, sittings, motions and amendments, debate, divisions.
+"""The parliament's records: members, sittings, motions and amendments, debate, divisions.
 
 Members, sittings and moderation are managed by staff in the Wagtail admin; members take part
-on the public site, under the parliament's home page.
+on the public site, through the routes of `ParliamentPage` (in `pages.py`). Whatever these
+models decide (who needs consent, what is public, what carries) is asked of `parliament.rules`.
 """
 
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.http import Http404
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.fields import RichTextField
-from wagtail.models import Page
 
-from core.taxonomy import ENGLISH_REGIONS, Outcome
+from core.taxonomy import Outcome
+from parliament import rules
+from parliament.choices import CONSTITUENCIES, PUBLIC_STATUSES, ProposalStatus
 
-# The nine English regions are the parliament's constituencies.
-CONSTITUENCIES = ENGLISH_REGIONS
+__all__ = [
+    "CONSTITUENCIES",
+    "PUBLIC_STATUSES",
+    "Amendment",
+    "Comment",
+    "CommentReport",
+    "Division",
+    "Member",
+    "Motion",
+    "ParliamentSettings",
+    "ProposalStatus",
+    "Sitting",
+    "Vote",
+]
 
 
 class Member(models.Model):
@@ -77,26 +88,12 @@ class Member(models.Model):
 
     @property
     def needs_consent(self) -> bool:
-        from parliament.rules import CONSENT_AGE, age_on
+        """Young enough to need a parent or carer's consent, whether or not it is recorded."""
+        return rules.consent_required(self.date_of_birth, timezone.localdate())
 
-        return age_on(self.date_of_birth, timezone.localdate()) < CONSENT_AGE
-
-
-class ProposalStatus(models.TextChoices):
-    PROPOSED = "proposed", "Waiting for a seconder"
-    SECONDED = "seconded", "Waiting for a moderator"
-    APPROVED = "approved", "Approved for debate"
-    REJECTED = "rejected", "Not approved"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-    CARRIED = "carried", "Carried"
-    NOT_CARRIED = "not_carried", "Not carried"
-
-
-PUBLIC_STATUSES = [
-    ProposalStatus.APPROVED,
-    ProposalStatus.CARRIED,
-    ProposalStatus.NOT_CARRIED,
-]
+    @property
+    def waiting_for_consent(self) -> bool:
+        return rules.member_waiting_for_consent(self, timezone.localdate())
 
 
 class Proposal(models.Model):
@@ -119,7 +116,7 @@ class Proposal(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.status in PUBLIC_STATUSES
+        return rules.proposal_is_public(self.status)
 
 
 class Sitting(models.Model):
@@ -247,12 +244,19 @@ class Division(models.Model):
         """The motion this vote is about, itself or through the amendment to it."""
         return self.motion or self.amendment.motion
 
-    def has_closed(self, now=None) -> bool:
-        return (now or timezone.now()) >= self.closes_at
+    def stage_at(self, now) -> rules.DivisionStage:
+        return rules.division_stage(
+            opens_at=self.opens_at, closes_at=self.closes_at, counted_at=self.counted_at, now=now
+        )
+
+    @property
+    def stage(self) -> rules.DivisionStage:
+        """Scheduled, open, being counted or counted: what a page may show of it now."""
+        return self.stage_at(timezone.now())
 
     @property
     def carried(self) -> bool:
-        return self.ayes > self.noes
+        return rules.division_carries(ayes=self.ayes, noes=self.noes)
 
 
 class Vote(models.Model):
@@ -342,110 +346,3 @@ class ParliamentSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = "children's parliament"
-
-
-class ParliamentPage(RoutablePageMixin, Page):
-    """The parliament's home on the public site: sittings, motions, results and members live
-    under it as routes. Edited as a page in the Wagtail admin."""
-
-    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
-    how_it_works = RichTextField(features=["bold", "italic", "link", "ul", "ol"], blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("how_it_works")]
-    parent_page_types = ["cms.HomePage"]
-    subpage_types: list[str] = []
-    max_count = 1
-
-    # Everything under the parliament's address is served by parliament.views.
-
-    @path("")
-    def route_home(self, request):
-        from parliament import views
-
-        return views.home(request, self)
-
-    @path("sittings/", name="sittings")
-    def route_sittings(self, request):
-        from parliament import views
-
-        return views.sittings(request, self)
-
-    @path("sittings/<int:pk>/", name="sitting")
-    def route_sitting(self, request, pk):
-        from parliament import views
-
-        return views.sitting_detail(request, self, pk)
-
-    @path("motions/", name="motions")
-    def route_motions(self, request):
-        from parliament import views
-
-        return views.motions(request, self)
-
-    @path("motions/new/", name="motion_new")
-    def route_motion_new(self, request):
-        from parliament import views
-
-        return views.motion_propose(request, self)
-
-    @path("motions/<int:pk>/", name="motion")
-    def route_motion(self, request, pk):
-        from parliament import views
-
-        return views.motion_detail(request, self, pk)
-
-    @path("motions/<int:pk>/amend/", name="amend")
-    def route_amend(self, request, pk):
-        from parliament import views
-
-        return views.amendment_propose(request, self, pk)
-
-    @path("motions/<int:pk>/comment/", name="comment")
-    def route_comment(self, request, pk):
-        from parliament import views
-
-        return views.comment_post(request, self, pk)
-
-    @path("<str:kind>/<int:pk>/second/", name="second")
-    def route_second(self, request, kind, pk):
-        from parliament import views
-
-        if kind not in ("motion", "amendment"):
-            raise Http404
-        return views.proposal_second(request, self, kind, pk)
-
-    @path("comments/<int:pk>/report/", name="report")
-    def route_report(self, request, pk):
-        from parliament import views
-
-        return views.comment_report(request, self, pk)
-
-    @path("divisions/<int:pk>/vote/", name="vote")
-    def route_vote(self, request, pk):
-        from parliament import views
-
-        return views.vote(request, self, pk)
-
-    @path("members/", name="members")
-    def route_members(self, request):
-        from parliament import views
-
-        return views.members(request, self)
-
-    @path("login/", name="login")
-    def route_login(self, request):
-        from parliament import views
-
-        return views.login_view(request, self)
-
-    @path("password/", name="password")
-    def route_password(self, request):
-        from parliament import views
-
-        return views.password_change(request, self)
-
-    @path("logout/", name="logout")
-    def route_logout(self, request):
-        from parliament import views
-
-        return views.logout_view(request, self)
