@@ -331,8 +331,6 @@ def working_days_between(start: date, end: date) -> int:
 # Working days an agency has to answer an information request under the duty to co-operate,
 # unless the team sets another date.
 INFORMATION_REQUEST_DAYS = 20
-# Working days for the factual accuracy check.
-ACCURACY_CHECK_DAYS = 10
 # The shortest deadline the team may set.
 DEADLINE_MIN_WORKING_DAYS = 1
 

@@ -96,3 +96,117 @@ def test_the_sweep_runs_from_its_new_home(migrated):
     _, after = migrated
     funcs = _rows(after, "SELECT func FROM django_q_schedule WHERE name = 'analysis sweep'")
     assert funcs == [("analysis.tasks.analysis_sweep_task",)]
+
+
+# On PostgreSQL there is no file to copy: the test makes today's schema with data, winds the
+# moved tables back to their old names and history, and migrates again.
+FILL = """
+import uuid
+from django.contrib.auth import get_user_model
+from analysis.services import responses_analyse, tags_correct
+from consultations.models import ConsultationPage
+from consultations.services import response_submit
+from core.screening import Concern
+from parliament.models import Comment
+from safeguarding.services import flag_raise
+
+page = ConsultationPage.objects.get(slug="school-day")
+questions = list(page.form_fields.all())
+texts = ["Longer break times.", "My stepdad hits me and I am scared to go home.", "Free clubs."]
+ids = []
+for text in texts:
+    answers = {q.clean_name: text for q in questions if q.field_type in ("singleline", "multiline")}
+    for q in questions:
+        if q.field_type == "smiley":
+            answers[q.clean_name] = 3
+    stored = response_submit(
+        consultation=page, answers=answers, idempotency_key=uuid.uuid4().hex, questions=questions
+    )
+    ids.append(stored.response.pk)
+responses_analyse(response_ids=ids)
+analyst = get_user_model().objects.get(username="analyst")
+answer = page.responses.first().answers.filter(kind="multiline").first()
+tags_correct(answer=answer, outcomes={"being_healthy"}, user=analyst)
+flag_raise(source=Comment.objects.first(), concern=Concern(kind="self_harm", score=0.9))
+"""
+
+REWIND = [
+    "ALTER TABLE analysis_answeranalysis RENAME TO nlp_answeranalysis",
+    "ALTER TABLE analysis_outcometag RENAME TO nlp_outcometag",
+    "ALTER TABLE safeguarding_safeguardingflag RENAME TO nlp_safeguardingflag",
+    "ALTER INDEX outcometag_outcome_idx RENAME TO nlp_outcome_outcome_8a0c40_idx",
+    "DELETE FROM django_migrations WHERE app IN ('analysis', 'safeguarding')",
+    "UPDATE django_content_type SET app_label = 'nlp' "
+    "WHERE app_label IN ('analysis', 'safeguarding')",
+    "UPDATE django_q_schedule SET func = 'nlp.tasks.analysis_sweep_task' "
+    "WHERE name = 'analysis sweep'",
+]
+# Today's table for each moved model.
+MOVED = {
+    "answeranalysis": "analysis_answeranalysis",
+    "outcometag": "analysis_outcometag",
+    "safeguardingflag": "safeguarding_safeguardingflag",
+}
+LABELS = (
+    "SELECT DISTINCT app_label FROM django_content_type "
+    "WHERE app_label IN ('nlp', 'analysis', 'safeguarding') ORDER BY 1"
+)
+
+
+def _postgres_url() -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    return url if url.startswith(("postgres://", "postgresql://")) else ""
+
+
+def _all_rows(db, tables) -> dict[str, list[tuple]]:
+    return {t: db.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in tables}  # noqa: S608
+
+
+@pytest.mark.skipif(not _postgres_url(), reason="needs DATABASE_URL to name a PostgreSQL server")
+def test_the_moved_tables_keep_their_rows_on_postgresql():
+    import environ
+    import psycopg
+
+    config = environ.Env.db_url_config(_postgres_url())
+    server = {
+        "host": config["HOST"],
+        "port": config["PORT"] or 5432,
+        "user": config["USER"],
+        "password": config["PASSWORD"],
+    }
+    name = f"voice_schema_move_{os.getpid()}"
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": _postgres_url().rsplit("/", 1)[0] + f"/{name}",
+    }
+
+    def manage(*args: str) -> None:
+        subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True
+        )
+
+    try:
+        manage("migrate", "--noinput")
+        manage("demo_data", "--force")
+        manage("shell", "-c", FILL)
+        with psycopg.connect(dbname=name, autocommit=True, **server) as db:
+            before = _all_rows(db, MOVED.values())
+            for statement in REWIND:
+                db.execute(statement)
+        manage("migrate", "--noinput")
+        with psycopg.connect(dbname=name, autocommit=True, **server) as db:
+            after = _all_rows(db, MOVED.values())
+            old = db.execute("SELECT tablename FROM pg_tables WHERE tablename LIKE 'nlp%'")
+            old_tables = old.fetchall()
+            labels = db.execute(LABELS).fetchall()
+    finally:
+        with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    assert all(before.values())
+    assert after == before
+    assert old_tables == []
+    assert labels == [("analysis",), ("safeguarding",)]

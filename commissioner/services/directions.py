@@ -15,7 +15,6 @@ from commissioner.models import AuditEvent, Child, Direction, Inquiry, Move, Sea
 from commissioner.rules import Standing
 from commissioner.services.audit import audit, require_open
 from commissioner.services.documents import document_check
-from commissioner.signals import inquiry_moved
 
 
 @transaction.atomic
@@ -109,5 +108,4 @@ def inquiry_move(*, inquiry: Inquiry, to_state: str, reason: str, by) -> Inquiry
         inquiry.retention_until = rules.retention_date(timezone.localdate())
     inquiry.save()
     audit(user=by, action=AuditEvent.Action.MOVE, inquiry=inquiry, target=to_state, reason=reason)
-    inquiry_moved.send(sender=Inquiry, inquiry=inquiry, to_state=to_state, by=by)
     return inquiry

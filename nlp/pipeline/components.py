@@ -131,9 +131,9 @@ class OutcomeExplainer:
     def to_disk(self, path, *, exclude=()):
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(
-            path / "explainer.json", {"thresholds": self.thresholds, "cues": self.cue_weights}
-        )
+        # Keys sorted so a retrain that learns the same weights writes the same bytes.
+        data = {"thresholds": self.thresholds, "cues": self.cue_weights}
+        (path / "explainer.json").write_text(json.dumps(data, sort_keys=True, indent=2))
 
     def from_disk(self, path, *, exclude=()):
         data = srsly.read_json(Path(path) / "explainer.json")

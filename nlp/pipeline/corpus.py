@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
+PIPELINE_DIR = Path(__file__).resolve().parent
+CORPUS_DIR = PIPELINE_DIR.parent / "corpus"
 OUTCOMES = (
     "being_healthy",
     "staying_safe",
@@ -103,17 +104,27 @@ def split(examples: list[Example]) -> tuple[list[Example], list[Example]]:
     return train, held_out
 
 
-def training_digest(corpus: Path = CORPUS_DIR) -> str:
-    """A short fingerprint of what a trained pipeline is made from: the corpus, the pipeline's
-    data files and its code. It is part of the version every stored tag records."""
-    here = Path(__file__).resolve().parent
-    files = [
-        *sorted(corpus.rglob("*.jsonl")),
-        *sorted(here.glob("*.py")),
-        *sorted(here.glob("data/*")),
-    ]
+def _files(root: Path, pattern: str) -> list[tuple[str, Path]]:
+    """The files under root that match, by path relative to root, in that order; compiled
+    Python is left out, as it is rebuilt from the source beside it."""
+    found = []
+    for path in root.rglob(pattern):
+        relative = path.relative_to(root)
+        if path.is_file() and "__pycache__" not in relative.parts and path.suffix != ".pyc":
+            found.append((relative.as_posix(), path))
+    return sorted(found)
+
+
+def training_digest(corpus: Path = CORPUS_DIR, root: Path = PIPELINE_DIR) -> str:
+    """A short fingerprint of what a trained pipeline is made from: the corpus, and every file
+    of the pipeline's code and data under nlp/pipeline/, subpackages too. It is part of the
+    version every stored tag records, so a change to any of them needs a retrained model
+    (tests/nlp/test_model_version.py checks the shipped one)."""
     digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+    for part, base, pattern in (("corpus", corpus, "*.jsonl"), ("pipeline", root, "*")):
+        for relative, path in _files(base, pattern):
+            data = path.read_bytes()
+            # Lengths and separators keep a path and its bytes apart: "a" + "bc" is not "ab" + "c".
+            digest.update(f"{part}/{relative}\0{len(data)}\0".encode())
+            digest.update(data)
     return digest.hexdigest()[:10]
