@@ -21,10 +21,10 @@ import enum
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
 
 from django.db import models
 
+from core.calendar import working_days_after, working_days_between
 from core.rules import ALLOWED, Decision, refused
 
 # --- Who may do what: the one access rule -----------------------------------------------------
@@ -294,38 +294,6 @@ def document_type_allowed(mime: str) -> Decision:
 
 
 # --- Deadlines in working days -----------------------------------------------------------------
-
-
-@cache
-def _bank_holidays(year: int) -> frozenset[date]:
-    import holidays
-
-    # England and Wales share their bank holidays; the subdivision "ENG" gives them.
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=[year]).keys())
-
-
-def is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in _bank_holidays(day.year)
-
-
-def working_days_after(start: date, days: int) -> date:
-    """The date `days` working days after `start` (start itself not counted)."""
-    day = start
-    remaining = days
-    while remaining > 0:
-        day += timedelta(days=1)
-        if is_working_day(day):
-            remaining -= 1
-    return day
-
-
-def working_days_between(start: date, end: date) -> int:
-    """Working days after `start` up to and including `end` (0 if end is not after start)."""
-    count, day = 0, start
-    while day < end:
-        day += timedelta(days=1)
-        count += is_working_day(day)
-    return count
 
 
 # Working days an agency has to answer an information request under the duty to co-operate,

@@ -302,6 +302,20 @@ def comment_published_at_once(*, moderated_after: bool, flagged: bool) -> bool:
     return moderated_after and not flagged
 
 
+HELD_FOR_SAFEGUARDING = (
+    "This comment may disclose harm and is with the safeguarding lead. It cannot be published "
+    "until they have closed its flag."
+)
+
+
+def comment_can_publish(*, publishing: bool, held: bool) -> Decision:
+    """A comment the screen held for the safeguarding lead never appears to the public: its
+    words may name an adult or give a child's contact details."""
+    if publishing and held:
+        return refused(HELD_FOR_SAFEGUARDING)
+    return ALLOWED
+
+
 def comment_can_moderate(*, publish: bool, note: str) -> Decision:
     if not publish and not note.strip():
         return refused("Say why the comment is hidden.")

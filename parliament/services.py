@@ -361,11 +361,14 @@ def divisions_count_due(*, now: datetime | None = None) -> int:
 class CommentResult:
     comment: Comment
     flagged: bool
+    # The screen is fairly sure: the member is shown stronger help at once.
+    sure: bool = False
 
 
 def comment_post(*, member: Member, motion: Motion, text: str) -> CommentResult:
     """Add to the debate. A comment that may disclose harm goes to the safeguarding queue and
-    waits for a person; the member is told, it is never silently dropped."""
+    is held there, unpublished, until the lead closes its flag; the member is told, it is
+    never silently dropped."""
     _require(rules.member_can_take_part(member, timezone.localdate()))
     _require(rules.comment_can_post(motion_status=motion.status))
     text = text.strip()
@@ -382,12 +385,13 @@ def comment_post(*, member: Member, motion: Motion, text: str) -> CommentResult:
             author=member,
             text=text,
             status=Comment.Status.PUBLISHED if published else Comment.Status.PENDING,
+            held_for_safeguarding=bool(concern),
         )
         comment.full_clean()
         comment.save()
         if concern:
-            concern_stored.send(sender=Comment, source=comment, concern=concern)
-    return CommentResult(comment, flagged=bool(concern))
+            concern_stored.send(sender=Comment, source=comment, concern=concern, new=True)
+    return CommentResult(comment, flagged=bool(concern), sure=bool(concern and concern.sure))
 
 
 @transaction.atomic
@@ -405,6 +409,7 @@ def comment_report(*, member: Member, comment: Comment, reason: str) -> CommentR
 def comment_moderate(*, comment: Comment, publish: bool, note: str = "", by) -> Comment:
     _require_moderator(by)
     _require(rules.comment_can_moderate(publish=publish, note=note))
+    _require(rules.comment_can_publish(publishing=publish, held=comment.held_for_safeguarding))
     comment.status = Comment.Status.PUBLISHED if publish else Comment.Status.HIDDEN
     comment.moderated_by = by
     comment.moderated_at = timezone.now()
@@ -419,4 +424,28 @@ def comment_moderate(*, comment: Comment, publish: bool, note: str = "", by) -> 
         user=by,
         data={"note": comment.moderation_note},
     )
+    return comment
+
+
+@transaction.atomic
+def comment_release(*, comment: Comment, by) -> Comment:
+    """The safeguarding lead has closed the comment's flag: moderators may now decide on it.
+    It stays unpublished until a moderator publishes it."""
+    if comment.held_for_safeguarding:
+        comment.held_for_safeguarding = False
+        comment.save(update_fields=["held_for_safeguarding"])
+        log(comment, "parliament.safeguarding_release", user=by)
+    return comment
+
+
+@transaction.atomic
+def comment_hold(*, comment: Comment, by) -> Comment:
+    """The safeguarding lead has reopened the comment's flag: it is held again, and taken out
+    of the debate if a moderator had published it."""
+    if not comment.held_for_safeguarding:
+        comment.held_for_safeguarding = True
+        if comment.status == Comment.Status.PUBLISHED:
+            comment.status = Comment.Status.PENDING
+        comment.save(update_fields=["held_for_safeguarding", "status"])
+        log(comment, "parliament.safeguarding_hold", user=by)
     return comment

@@ -334,7 +334,9 @@ def comment_post(request, page, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            if result.flagged:
+            if result.sure:
+                # Stronger help only when the screen is fairly sure, as for consultation
+                # answers; any flagged comment still waits for a person before it appears.
                 return _render(request, page, "comment_flagged.html", {"motion": motion})
             if result.comment.status == Comment.Status.PUBLISHED:
                 messages.success(request, "Your comment is in the debate.")

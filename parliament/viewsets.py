@@ -13,10 +13,12 @@ from parliament.admin_views import member_create
 from parliament.models.records import Comment, Member, Motion, Sitting
 
 
-class NoAddOrDeletePolicy(DeniedActionsPolicy):
-    """Members make motions and comments on the public site; staff moderate, never delete."""
+class ModeratedOnlyPolicy(DeniedActionsPolicy):
+    """Members make motions and comments on the public site. Staff moderate them on the
+    moderation screens, which apply the parliament's rules; Wagtail's generic add, edit and
+    delete would go round those rules, so nobody may use them."""
 
-    denied = ("add", "delete")
+    denied = ("add", "change", "delete")
 
 
 class NoDeletePolicy(DeniedActionsPolicy):
@@ -66,6 +68,8 @@ class StatusColumn(Column):
 class MemberViewSet(ModelViewSet):
     model = Member
     icon = "user"
+    # A member is made with their login by the add screen; a copy would have none.
+    copy_view_enabled = False
     menu_label = "Members"
     index_view_class = MemberIndexView
     form_fields = ["display_name", "region", "term_starts", "term_ends"]
@@ -99,6 +103,7 @@ class MemberViewSet(ModelViewSet):
 class SittingViewSet(ModelViewSet):
     model = Sitting
     icon = "date"
+    copy_view_enabled = False
     menu_label = "Sittings"
     form_fields = ["title", "starts_at", "ends_at", "place", "summary"]
     list_display = ["title", DateColumn("starts_at", label="Starts"), "place"]
@@ -126,7 +131,7 @@ class MotionViewSet(ModelViewSet):
     search_fields = ["title", "text"]
     inspect_view_enabled = True
     inspect_view_fields = ["title", "text", "original_text", "status", "proposer", "seconder"]
-    edit_view_enabled = False
+    copy_view_enabled = False
 
 
 class ResolutionIndexView(IndexView):
@@ -145,7 +150,7 @@ class ResolutionViewSet(ModelViewSet):
     inspect_view_enabled = True
     inspect_view_fields = ["title", "text", "proposer", "seconder", "sitting"]
     form_fields = ["title"]
-    edit_view_enabled = False
+    copy_view_enabled = False
     url_namespace = "parliament_priorities"
     url_prefix = "parliament/priorities"
 
@@ -173,16 +178,16 @@ class CommentViewSet(ModelViewSet):
     index_view_class = CommentIndexView
     form_fields = ["status"]
     list_display = [
-        Column("text", label="Comment"),
+        Column("text_for_staff", label="Comment"),
         Column("author", label="Member"),
         Column("status", label="Status", accessor="get_status_display"),
         ReportsColumn("reports", label="Open reports"),
         DateColumn("posted_at", label="Posted"),
     ]
     list_filter = ["status"]
-    edit_view_enabled = False
+    copy_view_enabled = False
     inspect_view_enabled = True
-    inspect_view_fields = ["text", "author", "motion", "status", "moderation_note"]
+    inspect_view_fields = ["text_for_staff", "author", "motion", "status", "moderation_note"]
 
 
 class ParliamentGroup(ViewSetGroup):

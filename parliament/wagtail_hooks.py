@@ -4,11 +4,11 @@ from wagtail.permissions import register_permission_policy
 
 from parliament import admin_views
 from parliament.models.records import Comment, Member, Motion
-from parliament.viewsets import NoAddOrDeletePolicy, NoDeletePolicy, ParliamentGroup
+from parliament.viewsets import ModeratedOnlyPolicy, NoDeletePolicy, ParliamentGroup
 
 register_permission_policy(Member, NoDeletePolicy(Member))
-register_permission_policy(Motion, NoAddOrDeletePolicy(Motion))
-register_permission_policy(Comment, NoAddOrDeletePolicy(Comment))
+register_permission_policy(Motion, ModeratedOnlyPolicy(Motion))
+register_permission_policy(Comment, ModeratedOnlyPolicy(Comment))
 
 
 @hooks.register("register_admin_viewset")
@@ -47,6 +47,16 @@ def register_parliament_log_actions(actions):
         ("parliament.division", "Parliament: set a vote", "Vote set"),
         ("parliament.publish", "Parliament: publish comment", "Comment published"),
         ("parliament.hide", "Parliament: hide comment", "Comment hidden"),
+        (
+            "parliament.safeguarding_hold",
+            "Parliament: held by safeguarding",
+            "The safeguarding lead reopened the comment's flag",
+        ),
+        (
+            "parliament.safeguarding_release",
+            "Parliament: released by safeguarding",
+            "The safeguarding lead closed the comment's flag",
+        ),
         ("parliament.consent", "Parliament: consent recorded", "Guardian consent recorded"),
         ("parliament.suspend", "Parliament: suspend member", "Member suspended"),
         ("parliament.reinstate", "Parliament: lift suspension", "Suspension lifted"),

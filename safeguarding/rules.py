@@ -1,13 +1,66 @@
-"""The safeguarding rules, in one place: what closing a flag needs, and how a new finding is
-merged into a flag that is already on the queue."""
+"""The safeguarding rules, in one place: the order of the queue, the clock, what each step of
+a flag's workflow needs, and how a later finding is merged into a flag on the queue."""
+
+from datetime import datetime
 
 from core.rules import ALLOWED, Decision, refused
 
+OPEN = "open"
+ACKNOWLEDGED = "acknowledged"
+CLOSED = "closed"
+NO_ACTION = "no_action"
 
-def flag_can_close(*, closing: bool, action_taken: str) -> Decision:
-    """A flag leaves the queue only when a person has recorded what was done."""
-    if closing and not action_taken.strip():
+# Most severe first: on the queue, open flags of these kinds come before the others, then the
+# oldest. Immediate danger to life and serious harm by adults lead.
+SEVERITY = (
+    "suicidal_thoughts",
+    "sexual_abuse",
+    "physical_abuse",
+    "forced_marriage",
+    "criminal_exploitation",
+    "grooming_online",
+    "domestic_violence",
+    "self_harm",
+    "placement_abuse",
+    "runaway_homeless",
+    "neglect",
+)
+
+
+def severity_rank(kind: str) -> int:
+    return SEVERITY.index(kind) if kind in SEVERITY else len(SEVERITY)
+
+
+def flag_is_overdue(*, status: str, due_at: datetime | None, now: datetime) -> bool:
+    """Past its target and nobody has acknowledged it yet."""
+    return status == OPEN and due_at is not None and now >= due_at
+
+
+def flag_can_acknowledge(*, status: str) -> Decision:
+    if status != OPEN:
+        return refused("Only a flag waiting for review can be acknowledged.")
+    return ALLOWED
+
+
+def flag_can_close(*, status: str, action: str, action_taken: str) -> Decision:
+    """A flag leaves the queue only when a person has recorded what was done: a referral,
+    with who was told; or no action, with the reason."""
+    if status == CLOSED:
+        return refused("This flag is already closed.")
+    if not action:
+        return refused("Choose what was done.")
+    if not action_taken.strip():
+        if action == NO_ACTION:
+            return refused("Say why no action is needed.")
         return refused("Record what was done before closing a flag.")
+    return ALLOWED
+
+
+def flag_can_reopen(*, status: str, reason: str) -> Decision:
+    if status != CLOSED:
+        return refused("Only a closed flag can be reopened.")
+    if not reason.strip():
+        return refused("Say why the flag is reopened.")
     return ALLOWED
 
 

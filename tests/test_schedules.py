@@ -10,6 +10,11 @@ pytestmark = pytest.mark.django_db
 
 def test_every_schedule_names_a_function_that_imports():
     schedules = {s.name: s.func for s in Schedule.objects.all()}
-    assert set(schedules) == {"analysis sweep", "count closed divisions", "casework retention"}
+    assert set(schedules) == {
+        "analysis sweep",
+        "count closed divisions",
+        "casework retention",
+        "safeguarding overdue",
+    }
     for name, func in schedules.items():
         assert callable(import_string(func)), name

@@ -28,7 +28,6 @@ ALLOWED = {
     "answer tags": {Role.ANALYST},
     "queue": {Role.SAFEGUARDING_LEAD},
     "flag": {Role.SAFEGUARDING_LEAD},
-    "flag review": {Role.SAFEGUARDING_LEAD},
 }
 
 
@@ -47,7 +46,6 @@ def urls(consultation) -> dict[str, str]:
         "answer tags": f"/admin/analysis/answers/{answer.pk}/tags/",
         "queue": "/admin/safeguarding/",
         "flag": f"/admin/safeguarding/inspect/{flag.pk}/",
-        "flag review": f"/admin/safeguarding/edit/{flag.pk}/",
     }
 
 

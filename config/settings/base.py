@@ -213,6 +213,15 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # Answers started before a consultation closed are still taken for this long after it closes.
 SUBMISSION_GRACE_SECONDS = env.int("SUBMISSION_GRACE_SECONDS", default=2 * 60 * 60)
 
+# --- Safeguarding -----------------------------------------------------------------------------
+# A flag should be acknowledged within this many working hours (9:00 to 17:00 on working days
+# in England); past it, the safeguarding leads are emailed again.
+SAFEGUARDING_TARGET_WORKING_HOURS = env.float("SAFEGUARDING_TARGET_WORKING_HOURS", default=4)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="safeguarding@voice.example.org")
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+
 # django-ratelimit warns about caches it has not vetted; the database cache is shared and
 # its incr is good enough for a coarse flood limit.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

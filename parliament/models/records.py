@@ -6,6 +6,7 @@ models decide (who needs consent, what is public, what carries) is asked of `par
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -14,6 +15,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from core.taxonomy import Outcome
+from nlp.pipeline.pii import find_pii, redact
 from parliament import rules
 from parliament.choices import CONSTITUENCIES, PUBLIC_STATUSES, ProposalStatus
 
@@ -300,12 +302,39 @@ class Comment(models.Model):
     )
     moderated_at = models.DateTimeField(null=True, blank=True)
     moderation_note = models.TextField(blank=True)
+    # Set when the screen found a possible disclosure: the comment is with the safeguarding
+    # lead and cannot be published until they close its flag.
+    held_for_safeguarding = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["posted_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~(Q(status="published") & Q(held_for_safeguarding=True)),
+                name="held_comment_is_never_published",
+            )
+        ]
 
     def __str__(self):
         return f"Comment by {self.author} on {self.motion}"
+
+    @property
+    def text_for_staff(self) -> str:
+        """What moderators and editors read: while the comment is with the safeguarding lead,
+        its words with personal data removed (the named adult, the child's phone number)."""
+        if not self.held_for_safeguarding:
+            return self.text
+        return redact(self.text, find_pii(self.text))
+
+    text_for_staff.fget.short_description = "Comment"
+
+    def clean(self):
+        super().clean()
+        decision = rules.comment_can_publish(
+            publishing=self.status == self.Status.PUBLISHED, held=self.held_for_safeguarding
+        )
+        if not decision:
+            raise ValidationError({"status": decision.reason})
 
 
 class CommentReport(models.Model):
