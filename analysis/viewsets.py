@@ -4,7 +4,7 @@ date, and export as CSV or XLSX. Responses are never added or changed here."""
 import django_filters
 from django.core.exceptions import PermissionDenied
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -141,10 +141,18 @@ class ResponseViewSet(ModelViewSet):
         DateColumn("submitted_at", label="Sent"),
         Column("age_band", label="Age band", accessor="get_age_band_display"),
         Column("region", label="Region", accessor="get_region_display"),
+        BooleanColumn("is_complete", label="Finished"),
     ]
     list_export = BASE_EXPORT + ["answers"]
     export_filename = "responses"
-    inspect_view_fields = ["consultation", "submitted_at", "age_band", "region", "consent_to_quote"]
+    inspect_view_fields = [
+        "consultation",
+        "submitted_at",
+        "age_band",
+        "region",
+        "consent_to_quote",
+        "is_complete",
+    ]
     ordering = ["-submitted_at"]
     search_fields = None
 

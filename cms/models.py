@@ -59,7 +59,7 @@ class StandardPage(Page):
 
 DEFAULT_URGENT_HELP = (
     "<p>Something you wrote makes us worried that you, or someone you know, might not be "
-    "safe. A trained person here will read your answers today.</p>"
+    "safe. A trained person here will read your answers.</p>"
     "<p>We do not know who you are, so we cannot reply to you. Please talk to someone now: "
     "a teacher, an adult you trust, or Childline.</p>"
 )

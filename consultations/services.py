@@ -16,7 +16,10 @@ from core.screening import Concern, concern_in, concern_stored
 @dataclass(frozen=True)
 class SubmitResult:
     response: Response
+    # True when these answers were stored now: a new response, or one that completes the
+    # unfinished response kept under the same key.
     created: bool
+    completed_earlier: bool = False
 
 
 def _answer_for(question: AbstractFormField, value) -> Answer:
@@ -44,36 +47,60 @@ def response_submit(
     consent_to_quote: bool = False,
     idempotency_key: str,
     questions: list[AbstractFormField] | None = None,
+    complete: bool = True,
 ) -> SubmitResult:
     """Store one response and one answer per question, all or nothing.
 
     `answers` maps each question's clean_name to its cleaned value. A second call with the
-    same idempotency key returns the response the first call stored and writes nothing.
+    same idempotency key returns the response the first call stored and writes nothing,
+    unless that response was kept unfinished (`complete=False`): then these answers replace
+    its answers.
     """
     if questions is None:
         questions = list(consultation.form_fields.all())
+    about = {"age_band": age_band, "region": region, "consent_to_quote": consent_to_quote}
+    rows = [_answer_for(q, answers.get(q.clean_name)) for q in questions]
     # No look-up first: the unique key decides, also when two requests race.
     try:
         with transaction.atomic():
             response = Response.objects.create(
                 consultation=consultation,
-                age_band=age_band,
-                region=region,
-                consent_to_quote=consent_to_quote,
                 idempotency_key=idempotency_key,
+                is_complete=complete,
+                **about,
             )
-            rows = [_answer_for(q, answers.get(q.clean_name)) for q in questions]
-            for row in rows:
-                row.response = response
-            Answer.objects.bulk_create(rows)
-            response_submitted.send(sender=Response, response=response)
+            _answers_store(response, rows)
     except IntegrityError:
         # This key was stored before (a double tap, a resent page) or by a racing request.
-        existing = Response.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is None:
-            raise
-        return SubmitResult(existing, created=False)
+        with transaction.atomic():
+            existing = (
+                Response.objects.select_for_update().filter(idempotency_key=idempotency_key).first()
+            )
+            if existing is None:
+                raise
+            if existing.is_complete:
+                return SubmitResult(existing, created=False)
+            existing.answers.all().delete()
+            for field, value in {**about, "is_complete": complete}.items():
+                setattr(existing, field, value)
+            existing.save(update_fields=[*about, "is_complete"])
+            _answers_store(existing, rows)
+        return SubmitResult(existing, created=True, completed_earlier=True)
     return SubmitResult(response, created=True)
+
+
+def _answers_store(response: Response, rows: list[Answer]) -> None:
+    for row in rows:
+        row.response = response
+    Answer.objects.bulk_create(rows)
+    response_submitted.send(sender=Response, response=response)
+
+
+def words_screen(*, answers, questions: list[AbstractFormField]) -> Concern | None:
+    """Have a young person's own words screened for a possible disclosure. `answers` maps
+    question names to values: the cleaned form, or what was posted when it was not valid."""
+    texts = [str(answers.get(q.clean_name) or "") for q in questions if q.field_type in TEXT_KINDS]
+    return concern_in(texts, sender=Response)
 
 
 @dataclass(frozen=True)
@@ -93,6 +120,8 @@ def response_receive(
     region: str = "",
     consent_to_quote: bool = False,
     idempotency_key: str,
+    complete: bool = True,
+    concern: Concern | None = None,
 ) -> ReceiveResult:
     """Take one young person's answers: have the words screened for a possible disclosure,
     store the response, and put a concern on the safeguarding queue in the same transaction.
@@ -100,8 +129,8 @@ def response_receive(
     The screen never stops answers being stored: if it fails, the full analysis after commit
     screens them again.
     """
-    texts = [str(answers.get(q.clean_name) or "") for q in questions if q.field_type in TEXT_KINDS]
-    concern = concern_in(texts, sender=Response)
+    if concern is None:
+        concern = words_screen(answers=answers, questions=questions)
     # With nothing to flag, the response's own transaction is all there is.
     with transaction.atomic() if concern else nullcontext():
         result = response_submit(
@@ -112,8 +141,14 @@ def response_receive(
             consent_to_quote=consent_to_quote,
             idempotency_key=idempotency_key,
             questions=questions,
+            complete=complete,
         )
         if concern and result.created:
             # A resent response was screened when it was first stored.
-            concern_stored.send(sender=Response, source=result.response, concern=concern, new=True)
+            concern_stored.send(
+                sender=Response,
+                source=result.response,
+                concern=concern,
+                new=not result.completed_earlier,
+            )
     return ReceiveResult(result.response, result.created, concern)

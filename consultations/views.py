@@ -4,6 +4,7 @@ Everything that can go wrong with a submission gets a plain-words page and a 4xx
 nothing is stored unless the whole response is.
 """
 
+import uuid
 from urllib.parse import parse_qsl
 
 from django.conf import settings
@@ -16,8 +17,14 @@ from django_ratelimit.core import is_ratelimited
 from wagtail.models import Page
 
 from consultations import forms as answer_forms
-from consultations.rules import submission_allowed
-from consultations.services import response_receive
+from consultations.rules import (
+    LONG_TEXT_MAX,
+    SHORT_TEXT_MAX,
+    TEXT_KINDS,
+    QuestionKind,
+    submission_allowed,
+)
+from consultations.services import response_receive, words_screen
 from consultations.tokens import token_issue, token_read
 from core.requests import client_ip
 
@@ -31,14 +38,29 @@ def _page_context(request: HttpRequest, page: Page, **extra) -> dict:
     return context
 
 
-def _render_page(request, page, *, form=None, status=200, notice="") -> HttpResponse:
+def _render_page(
+    request, page, *, form=None, status=200, notice="", concern=None, token=""
+) -> HttpResponse:
     if form is None and page.is_open:
         form = page.get_form(page=page, user=request.user)
-    token = token_issue(consultation_id=page.pk) if form is not None else ""
+    # A form sent back to be corrected keeps its token: the same key (so finishing it
+    # completes what was kept) and the same start time (for the closing-time grace).
+    token = (token or token_issue(consultation_id=page.pk)) if form is not None else ""
+    # Help stays on screen for a young person whose words may disclose harm, also when the
+    # form must be sent again: the concern is found before anything else is checked.
+    help_now = bool(concern and concern.sure)
     response = TemplateResponse(
         request,
         page.get_template(request),
-        _page_context(request, page, form=form, submission_token=token, notice=notice),
+        _page_context(
+            request,
+            page,
+            form=form,
+            submission_token=token,
+            notice=notice,
+            concern=help_now,
+            helplines_shown=help_now,
+        ),
         status=status,
     )
     # The page carries a one-off token, so shared caches must not hand it to someone else.
@@ -151,7 +173,27 @@ def submission(request: HttpRequest, page: Page, page_url: str = "") -> HttpResp
         )
 
     if not form.is_valid():
-        return _render_page(request, page, form=form, status=400)
+        questions = list(page.get_form_fields())
+        concern = words_screen(answers=form.data, questions=questions)
+        if concern:
+            # The form is not finished, but the words may disclose harm: keep them, so a
+            # person reads them even if the young person gives up now.
+            response_receive(
+                consultation=page,
+                answers=_unfinished_answers(form, questions),
+                questions=questions,
+                idempotency_key=token.key if token else uuid.uuid4().hex,
+                complete=False,
+                concern=concern,
+            )
+        return _render_page(
+            request,
+            page,
+            form=form,
+            status=400,
+            concern=concern,
+            token=request.POST.get(answer_forms.TOKEN_FIELD, "") if token else "",
+        )
 
     if token is None:
         # The answers are fine but the token is missing or altered (a very old page, say).
@@ -184,6 +226,22 @@ def submission(request: HttpRequest, page: Page, page_url: str = "") -> HttpResp
     return thanks
 
 
+def _unfinished_answers(form, questions) -> dict[str, object]:
+    """What can be kept of a form that is not valid: every answer that passed its checks, and
+    the words typed into text questions, cut to the longest answer taken."""
+    kept = {}
+    for question in questions:
+        name = question.clean_name
+        if name in form.cleaned_data:
+            kept[name] = form.cleaned_data[name]
+        elif question.field_type in TEXT_KINDS:
+            limit = (
+                LONG_TEXT_MAX if question.field_type == QuestionKind.LONG_TEXT else SHORT_TEXT_MAX
+            )
+            kept[name] = str(form.data.get(name, ""))[:limit]
+    return kept
+
+
 def _unexpected_fields(pairs: list[tuple[str, str]], form) -> str:
     expected = form.expected_fields
     multi = form.multi_value_fields
@@ -199,7 +257,9 @@ def _unexpected_fields(pairs: list[tuple[str, str]], form) -> str:
 
 def thank_you_page(request: HttpRequest, page: Page, concern: bool = False) -> HttpResponse:
     response = TemplateResponse(
-        request, "consultations/thank_you.html", _page_context(request, page, concern=concern)
+        request,
+        "consultations/thank_you.html",
+        _page_context(request, page, concern=concern, helplines_shown=True),
     )
     patch_cache_control(response, private=True, no_store=True)
     return response

@@ -68,3 +68,8 @@ def is_working_time(moment: datetime) -> bool:
     """Whether somebody is at work now to read what arrives."""
     local = timezone.localtime(moment)
     return is_working_day(local.date()) and WORKDAY_STARTS <= local.time() < WORKDAY_ENDS
+
+
+def next_working_time(moment: datetime) -> datetime:
+    """`moment` itself in working hours, otherwise when the next working day starts."""
+    return working_hours_after(moment, 0)

@@ -337,7 +337,12 @@ def comment_post(request, page, pk: int) -> HttpResponse:
             if result.sure:
                 # Stronger help only when the screen is fairly sure, as for consultation
                 # answers; any flagged comment still waits for a person before it appears.
-                return _render(request, page, "comment_flagged.html", {"motion": motion})
+                return _render(
+                    request,
+                    page,
+                    "comment_flagged.html",
+                    {"motion": motion, "helplines_shown": True},
+                )
             if result.comment.status == Comment.Status.PUBLISHED:
                 messages.success(request, "Your comment is in the debate.")
             else:

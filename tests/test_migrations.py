@@ -21,7 +21,12 @@ FIXTURE = ROOT / "tests" / "data" / "schema_before_split.sqlite3.gz"
 
 # (table before, table after, the columns both have): every one must keep its rows.
 TABLES = [
-    ("consultations_response", "consultations_response", "*"),
+    (
+        "consultations_response",
+        "consultations_response",
+        "id, uuid, consultation_id, submitted_at, age_band, region, consent_to_quote, "
+        "idempotency_key, analysed_at, analysis_version",
+    ),
     ("consultations_answer", "consultations_answer", "*"),
     ("nlp_answeranalysis", "analysis_answeranalysis", "*"),
     ("nlp_outcometag", "analysis_outcometag", "*"),
@@ -111,6 +116,11 @@ def test_nobody_is_emailed_about_flags_raised_before_the_move(migrated):
         after, "SELECT id FROM safeguarding_safeguardingflag WHERE raised_notified_at IS NULL"
     )
     assert unsent == []
+
+
+def test_responses_sent_before_are_complete(migrated):
+    _, after = migrated
+    assert _rows(after, "SELECT DISTINCT is_complete FROM consultations_response") == [(1,)]
 
 
 def test_the_old_tables_are_gone(migrated):

@@ -217,6 +217,8 @@ SUBMISSION_GRACE_SECONDS = env.int("SUBMISSION_GRACE_SECONDS", default=2 * 60 * 
 # A flag should be acknowledged within this many working hours (9:00 to 17:00 on working days
 # in England); past it, the safeguarding leads are emailed again.
 SAFEGUARDING_TARGET_WORKING_HOURS = env.float("SAFEGUARDING_TARGET_WORKING_HOURS", default=4)
+# Where "Leave this site quickly" goes: an ordinary page nobody would wonder about.
+QUICK_EXIT_URL = env("QUICK_EXIT_URL", default="https://www.bbc.co.uk/weather")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="safeguarding@voice.example.org")
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")

@@ -26,6 +26,9 @@ class Response(models.Model):
     age_band = models.CharField(max_length=16, choices=AgeBand.choices, blank=True)
     region = models.CharField(max_length=24, choices=Region.choices, blank=True)
     consent_to_quote = models.BooleanField(default=False)
+    # False when the form was not finished but the words may disclose harm: they are kept so
+    # a person reads them, and sending the finished form completes this same response.
+    is_complete = models.BooleanField("complete", default=True)
     # From the form's signed submission token: a double tap or a resent page stores one row.
     idempotency_key = models.CharField(max_length=64, unique=True, editable=False)
     # Set when the analysis pipeline has run; responses without it are picked up again.
