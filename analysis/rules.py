@@ -6,6 +6,8 @@ from datetime import timedelta
 # Only the safeguarding lead holds this: everyone else reads redacted text.
 RAW_TEXT_PERMISSION = "analysis.view_raw_text"
 CORRECT_PERMISSION = "analysis.change_outcometag"
+# The audit-log action recorded whenever somebody reads a response's words before redaction.
+RAW_READ_ACTION = "analysis.raw_read"
 
 MODEL = "model"
 ANALYST = "analyst"

@@ -7,6 +7,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
 
 from analysis import rules
 from analysis.selectors import answer_outcomes, answer_text_for, responses_for_admin
@@ -120,6 +121,10 @@ class ResponseInspectView(InspectView):
             for answer in self.object.answers.select_related("analysis").prefetch_related("tags")
         ]
         context["can_correct"] = self.request.user.has_perm(rules.CORRECT_PERMISSION)
+        if self.request.user.has_perm(rules.RAW_TEXT_PERMISSION):
+            # Only the safeguarding lead (and superusers) read young people's words before
+            # redaction, and every such read is in the audit log.
+            log(self.object, rules.RAW_READ_ACTION, user=self.request.user)
         return context
 
 

@@ -2,7 +2,7 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from analysis import views
+from analysis import rules, views
 from analysis.viewsets import ReadOnlyPolicy, responses_viewset
 from consultations.models import Response
 
@@ -17,3 +17,10 @@ def register_responses_viewset():
 @hooks.register("register_admin_urls")
 def register_analysis_urls():
     return [path("analysis/answers/<int:answer_id>/tags/", views.answer_tags, name="answer_tags")]
+
+
+@hooks.register("register_log_actions")
+def register_analysis_log_actions(actions):
+    actions.register_action(
+        rules.RAW_READ_ACTION, "Read words before redaction", "Read the words before redaction"
+    )

@@ -160,3 +160,16 @@ def test_consultation_with_answers_cannot_be_deleted(client, responses):
     response = client.post(f"/admin/pages/{school.pk}/delete/")
     assert response.status_code == 302
     assert type(school).objects.filter(pk=school.pk).exists()
+
+
+def test_every_read_of_words_before_redaction_is_in_the_audit_log(client, responses):
+    from wagtail.models import ModelLogEntry
+
+    pk = responses["a"].pk
+    lead = _user(Role.SAFEGUARDING_LEAD)
+    client.force_login(lead)
+    assert client.get(f"{INDEX}inspect/{pk}/").status_code == 200
+    client.force_login(_user(Role.ANALYST))
+    assert client.get(f"{INDEX}inspect/{pk}/").status_code == 200
+    reads = ModelLogEntry.objects.filter(action="analysis.raw_read")
+    assert [(entry.user_id, entry.object_id) for entry in reads] == [(lead.pk, str(pk))]
