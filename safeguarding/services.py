@@ -85,7 +85,10 @@ def flag_raise(*, source: Response | Comment, concern: Concern, new: bool = Fals
     once the transaction commits.
     """
     where = {_source_field(source): source}
+    now = timezone.now()
     fields = {
+        "raised_at": now,
+        "due_at": working_hours_after(now, settings.SAFEGUARDING_TARGET_WORKING_HOURS),
         "kind": concern.kind,
         "evidence": list(concern.evidence),
         "score": concern.score,
@@ -99,10 +102,6 @@ def flag_raise(*, source: Response | Comment, concern: Concern, new: bool = Fals
             **where, defaults=fields
         )
     if created:
-        flag.due_at = working_hours_after(
-            flag.raised_at, settings.SAFEGUARDING_TARGET_WORKING_HOURS
-        )
-        flag.save(update_fields=["due_at"])
         _event(flag, FlagEvent.What.RAISED, note="; ".join(flag.evidence))
         enqueue_after_commit("safeguarding.tasks.flag_raised_notify_task", flag.pk)
         return flag

@@ -76,3 +76,21 @@ def test_each_role_opens_only_the_screens_it_needs(client, urls, role, screen):
         )
     else:
         assert (response.status_code, response["Location"]) == (302, "/admin/")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_the_lead_and_superusers_take_a_step_on_a_flag(client, urls, role):
+    _log_in(client, role)
+    url = urls["flag"]
+    response = client.post(url, {"step": "acknowledge"})
+    flag = SafeguardingFlag.objects.get()
+    if role in ("superuser", Role.SAFEGUARDING_LEAD):
+        assert (response.status_code, response["Location"]) == (302, url)
+        assert flag.status == SafeguardingFlag.Status.ACKNOWLEDGED
+        return
+    if role in OUTSIDE_THE_ADMIN:
+        expected = f"/admin/login/?next={quote(url, safe='/')}"
+    else:
+        expected = "/admin/"
+    assert (response.status_code, response["Location"]) == (302, expected)
+    assert flag.status == SafeguardingFlag.Status.OPEN
