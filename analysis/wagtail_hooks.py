@@ -16,7 +16,7 @@ def register_responses_viewset():
 
 @hooks.register("register_admin_urls")
 def register_analysis_urls():
-    return [path("analysis/answers/<int:answer_id>/tags/", views.answer_tags, name="answer_tags")]
+    return [path("analysis/answers/<id:answer_id>/tags/", views.answer_tags, name="answer_tags")]
 
 
 @hooks.register("register_log_actions")

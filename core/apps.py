@@ -8,3 +8,11 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Core"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.urls import register_converter
+
+        from core.converters import DatabaseIdConverter
+
+        # <id:pk> in any app's URLs: a row id that the database can hold.
+        register_converter(DatabaseIdConverter, "id")

@@ -390,3 +390,9 @@ def test_the_submission_address_honours_the_pages_password(client, consultation)
     response = client.post(f"/answer/{consultation.pk}/", body, content_type=URLENCODED)
     assert (response.status_code, response["Location"]) == (302, consultation.url)
     assert _nothing_stored()
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_an_id_too_large_for_the_database_is_not_found(client, consultation, method):
+    response = getattr(client, method)("/answer/99999999999999999999999/")
+    assert response.status_code == 404
