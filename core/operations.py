@@ -1,4 +1,5 @@
-"""A migration operation for models that moved from one app to another.
+"""Migration operations the apps share: moving a model's table between apps
+(`ModelTableAdopt`), and SQL written per database (`RunSQLForVendor`, for triggers).
 
 When the analysis and safeguarding models left the old `nlp` app, a database that already held
 their rows had to keep them, and a new database had to get the tables. `ModelTableAdopt` does
@@ -49,3 +50,36 @@ class ModelTableAdopt(Operation):
 
     def describe(self):
         return f"Adopt table {self.old_table} for {self.model_name}, or create it"
+
+
+class RunSQLForVendor(Operation):
+    """Run the SQL written for this database (PostgreSQL or SQLite), nothing on others: the
+    append-only guards are triggers, and each database writes triggers its own way."""
+
+    reversible = True
+    reduces_to_sql = False
+
+    def __init__(self, *, postgresql: str = "", sqlite: str = "", reverse: dict | None = None):
+        self.sql = {"postgresql": postgresql, "sqlite": sqlite}
+        self.reverse = reverse or {}
+
+    def deconstruct(self):
+        kwargs = {**{k: v for k, v in self.sql.items() if v}, "reverse": self.reverse}
+        return self.__class__.__qualname__, [], kwargs
+
+    def state_forwards(self, app_label, state):
+        pass
+
+    def _run(self, schema_editor, sql: dict) -> None:
+        statement = sql.get(schema_editor.connection.vendor, "")
+        if statement:
+            schema_editor.execute(statement)
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        self._run(schema_editor, self.sql)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        self._run(schema_editor, self.reverse)
+
+    def describe(self):
+        return "Run SQL written for this database"

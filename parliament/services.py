@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from wagtail.log_actions import log
 
 from cms.roles import Role
-from core.rules import Decision
+from core.rules import require
 from core.screening import concern_in, concern_stored
 from core.taxonomy import Outcome
 from parliament import rules
@@ -35,11 +35,6 @@ from parliament.models.records import (
 )
 
 User = get_user_model()
-
-
-def _require(decision: Decision) -> None:
-    if not decision:
-        raise ValidationError(decision.reason)
 
 
 def _require_moderator(user) -> None:
@@ -80,8 +75,8 @@ def member_create(
     by,
 ) -> MemberAccess:
     """Make a member and their login. Staff pass the login on; there is no public sign-up."""
-    _require(rules.member_age_allowed(date_of_birth=date_of_birth, term_starts=term_starts))
-    _require(rules.member_term_allowed(term_starts=term_starts, term_ends=term_ends))
+    require(rules.member_age_allowed(date_of_birth=date_of_birth, term_starts=term_starts))
+    require(rules.member_term_allowed(term_starts=term_starts, term_ends=term_ends))
     base = slugify(display_name)[:20] or "member"
     username = f"{base}-{secrets.randbelow(9000) + 1000}"
     while User.objects.filter(username=username).exists():
@@ -105,7 +100,7 @@ def member_create(
 
 @transaction.atomic
 def member_consent_record(*, member: Member, note: str, by) -> Member:
-    _require(rules.consent_record_allowed(note=note))
+    require(rules.consent_record_allowed(note=note))
     member.guardian_consent_at = timezone.now()
     member.guardian_consent_by = by
     member.guardian_consent_note = note.strip()[:200]
@@ -118,7 +113,7 @@ def member_consent_record(*, member: Member, note: str, by) -> Member:
 
 @transaction.atomic
 def member_suspend(*, member: Member, reason: str, by) -> Member:
-    _require(rules.member_suspend_allowed(reason=reason))
+    require(rules.member_suspend_allowed(reason=reason))
     member.suspended_at = timezone.now()
     member.suspended_reason = reason.strip()
     member.save(update_fields=["suspended_at", "suspended_reason"])
@@ -156,7 +151,7 @@ def _outcomes_clean(outcomes: list[str]) -> list[str]:
 
 @transaction.atomic
 def motion_propose(*, member: Member, title: str, text: str, outcomes: list[str]) -> Motion:
-    _require(rules.member_can_take_part(member, timezone.localdate()))
+    require(rules.member_can_take_part(member, timezone.localdate()))
     if not title.strip() or not text.strip():
         raise ValidationError("A motion needs a title and its words.")
     motion = Motion(
@@ -173,8 +168,8 @@ def motion_propose(*, member: Member, title: str, text: str, outcomes: list[str]
 
 @transaction.atomic
 def amendment_propose(*, member: Member, motion: Motion, text: str) -> Amendment:
-    _require(rules.member_can_take_part(member, timezone.localdate()))
-    _require(
+    require(rules.member_can_take_part(member, timezone.localdate()))
+    require(
         rules.amendment_can_propose(motion_status=motion.status, vote_set=motion.divisions.exists())
     )
     if not text.strip():
@@ -187,10 +182,10 @@ def amendment_propose(*, member: Member, motion: Motion, text: str) -> Amendment
 
 @transaction.atomic
 def proposal_second(*, member: Member, proposal: Motion | Amendment) -> Motion | Amendment:
-    _require(rules.member_can_take_part(member, timezone.localdate()))
+    require(rules.member_can_take_part(member, timezone.localdate()))
     # Locked, so two members seconding at once cannot both succeed.
     proposal = type(proposal).objects.select_for_update().get(pk=proposal.pk)
-    _require(rules.proposal_can_second(member, proposal))
+    require(rules.proposal_can_second(member, proposal))
     proposal.seconder = member
     proposal.seconded_at = timezone.now()
     proposal.status = ProposalStatus.SECONDED
@@ -204,7 +199,7 @@ def proposal_moderate(
 ) -> Motion | Amendment:
     _require_moderator(by)
     proposal = type(proposal).objects.select_for_update().get(pk=proposal.pk)
-    _require(rules.proposal_can_moderate(status=proposal.status, approve=approve, note=note))
+    require(rules.proposal_can_moderate(status=proposal.status, approve=approve, note=note))
     proposal.status = ProposalStatus.APPROVED if approve else ProposalStatus.REJECTED
     proposal.moderated_by = by
     proposal.moderated_at = timezone.now()
@@ -223,7 +218,7 @@ def proposal_moderate(
 def motion_schedule(*, motion: Motion, sitting: Sitting | None, order: int = 0, by) -> Motion:
     _require_moderator(by)
     if sitting is not None:
-        _require(rules.motion_can_go_on_agenda(status=motion.status))
+        require(rules.motion_can_go_on_agenda(status=motion.status))
     motion.sitting = sitting
     motion.agenda_order = order
     motion.save(update_fields=["sitting", "agenda_order"])
@@ -239,7 +234,7 @@ def division_schedule(
     *, question: Motion | Amendment, opens_at: datetime, closes_at: datetime, by
 ) -> Division:
     _require_moderator(by)
-    _require(rules.division_window_allowed(opens_at=opens_at, closes_at=closes_at))
+    require(rules.division_window_allowed(opens_at=opens_at, closes_at=closes_at))
     question = type(question).objects.select_for_update().get(pk=question.pk)
     is_motion = isinstance(question, Motion)
     if is_motion:
@@ -251,7 +246,7 @@ def division_schedule(
     else:
         amendments = []
         already_set = Division.objects.filter(amendment=question).exists()
-    _require(
+    require(
         rules.division_can_open_on(
             status=question.status,
             is_motion=is_motion,
@@ -285,7 +280,7 @@ def vote_cast(
     other store one vote: the loser of the race updates the winner's row.
     """
     now = now or timezone.now()
-    _require(rules.vote_allowed(member, division, now))
+    require(rules.vote_allowed(member, division, now))
     if choice not in Vote.Choice.values:
         raise ValidationError("Choose aye, no or abstain.")
     try:
@@ -369,8 +364,8 @@ def comment_post(*, member: Member, motion: Motion, text: str) -> CommentResult:
     """Add to the debate. A comment that may disclose harm goes to the safeguarding queue and
     is held there, unpublished, until the lead closes its flag; the member is told, it is
     never silently dropped."""
-    _require(rules.member_can_take_part(member, timezone.localdate()))
-    _require(rules.comment_can_post(motion_status=motion.status))
+    require(rules.member_can_take_part(member, timezone.localdate()))
+    require(rules.comment_can_post(motion_status=motion.status))
     text = text.strip()
     if not text:
         raise ValidationError("Write your comment first.")
@@ -396,7 +391,7 @@ def comment_post(*, member: Member, motion: Motion, text: str) -> CommentResult:
 
 @transaction.atomic
 def comment_report(*, member: Member, comment: Comment, reason: str) -> CommentReport:
-    _require(rules.member_can_take_part(member, timezone.localdate()))
+    require(rules.member_can_take_part(member, timezone.localdate()))
     if not reason.strip():
         raise ValidationError("Tell the moderators what is wrong with this comment.")
     report, _ = CommentReport.objects.get_or_create(
@@ -408,8 +403,8 @@ def comment_report(*, member: Member, comment: Comment, reason: str) -> CommentR
 @transaction.atomic
 def comment_moderate(*, comment: Comment, publish: bool, note: str = "", by) -> Comment:
     _require_moderator(by)
-    _require(rules.comment_can_moderate(publish=publish, note=note))
-    _require(rules.comment_can_publish(publishing=publish, held=comment.held_for_safeguarding))
+    require(rules.comment_can_moderate(publish=publish, note=note))
+    require(rules.comment_can_publish(publishing=publish, held=comment.held_for_safeguarding))
     comment.status = Comment.Status.PUBLISHED if publish else Comment.Status.HIDDEN
     comment.moderated_by = by
     comment.moderated_at = timezone.now()

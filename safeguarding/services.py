@@ -8,13 +8,13 @@ import logging
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
 from consultations.models import Response
 from core.calendar import working_hours_after
-from core.rules import Decision
+from core.rules import require
 from core.screening import SCREEN, Concern
 from core.tasks import enqueue_after_commit
 from nlp.pipeline import screen_many, shared
@@ -121,11 +121,6 @@ def _require_lead(user) -> None:
         raise PermissionDenied("Only the safeguarding lead works the queue.")
 
 
-def _require(decision: Decision) -> None:
-    if not decision:
-        raise ValidationError(decision.reason)
-
-
 def _locked(flag: SafeguardingFlag) -> SafeguardingFlag:
     return SafeguardingFlag.objects.select_for_update().get(pk=flag.pk)
 
@@ -141,7 +136,7 @@ def flag_acknowledge(*, flag: SafeguardingFlag, by) -> SafeguardingFlag:
     """A lead has seen the flag and is dealing with it: its clock stops."""
     _require_lead(by)
     flag = _locked(flag)
-    _require(rules.flag_can_acknowledge(status=flag.status))
+    require(rules.flag_can_acknowledge(status=flag.status))
     flag.status = SafeguardingFlag.Status.ACKNOWLEDGED
     flag.acknowledged_by = by
     flag.acknowledged_at = timezone.now()
@@ -158,7 +153,7 @@ def flag_close(*, flag: SafeguardingFlag, action: str, action_taken: str, by) ->
     flag = _locked(flag)
     if action not in SafeguardingFlag.Action.values:
         action = ""
-    _require(rules.flag_can_close(status=flag.status, action=action, action_taken=action_taken))
+    require(rules.flag_can_close(status=flag.status, action=action, action_taken=action_taken))
     now = timezone.now()
     if flag.acknowledged_at is None:
         flag.acknowledged_by, flag.acknowledged_at = by, now
@@ -179,7 +174,7 @@ def flag_reopen(*, flag: SafeguardingFlag, reason: str, by) -> SafeguardingFlag:
     history; the flag waits for a new record."""
     _require_lead(by)
     flag = _locked(flag)
-    _require(rules.flag_can_reopen(status=flag.status, reason=reason))
+    require(rules.flag_can_reopen(status=flag.status, reason=reason))
     flag.status = SafeguardingFlag.Status.ACKNOWLEDGED
     flag.action = ""
     flag.action_taken = ""

@@ -1,5 +1,7 @@
 from django.db import migrations
 
+from core.operations import RunSQLForVendor
+
 POSTGRES_GUARD = """
 CREATE OR REPLACE FUNCTION commissioner_audit_append_only() RETURNS trigger AS $$
 BEGIN
@@ -20,23 +22,6 @@ CREATE TRIGGER commissioner_audit_append_only BEFORE UPDATE ON commissioner_audi
 BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only'); END;
 """
 SQLITE_UNGUARD = "DROP TRIGGER IF EXISTS commissioner_audit_append_only;"
-
-
-def guard(apps, schema_editor):
-    """The database itself refuses to change a line of the audit trail."""
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        schema_editor.execute(POSTGRES_GUARD)
-    elif vendor == "sqlite":
-        schema_editor.execute(SQLITE_GUARD)
-
-
-def unguard(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        schema_editor.execute(POSTGRES_UNGUARD)
-    elif vendor == "sqlite":
-        schema_editor.execute(SQLITE_UNGUARD)
 
 
 def add_schedule(apps, schema_editor):
@@ -62,6 +47,10 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(guard, unguard),
+        RunSQLForVendor(
+            postgresql=POSTGRES_GUARD,
+            sqlite=SQLITE_GUARD,
+            reverse={"postgresql": POSTGRES_UNGUARD, "sqlite": SQLITE_UNGUARD},
+        ),
         migrations.RunPython(add_schedule, remove_schedule),
     ]

@@ -12,6 +12,7 @@ from django.utils import timezone
 from commissioner import rules
 from commissioner.models import Deadline, Inquiry
 from commissioner.services.audit import require_open
+from core.rules import require
 
 
 @transaction.atomic
@@ -19,9 +20,7 @@ def deadline_set(
     *, inquiry: Inquiry, name: str, working_days: int, by, start: date | None = None
 ) -> Deadline:
     require_open(user=by, inquiry=inquiry)
-    decision = rules.deadline_length_allowed(working_days)
-    if not decision:
-        raise ValidationError(decision.reason)
+    require(rules.deadline_length_allowed(working_days))
     start = start or timezone.localdate()
     return Deadline.objects.create(
         inquiry=inquiry, name=name.strip(), due_on=rules.working_days_after(start, working_days)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from commissioner import rules
 from commissioner.models import AuditEvent, Evidence, Inquiry
 from commissioner.services.audit import audit, require_open
+from core.rules import require
 
 
 def document_check(upload) -> tuple[bytes, str, str, str]:
@@ -22,15 +23,11 @@ def document_check(upload) -> tuple[bytes, str, str, str]:
     a refusal."""
     if upload is None:
         raise ValidationError("Choose a file.")
-    decision = rules.document_size_allowed(upload.size)
-    if not decision:
-        raise ValidationError(decision.reason)
+    require(rules.document_size_allowed(upload.size))
     data = upload.read()
     kind = filetype.guess(data)
     mime = kind.mime if kind else ""
-    decision = rules.document_type_allowed(mime)
-    if not decision:
-        raise ValidationError(decision.reason)
+    require(rules.document_type_allowed(mime))
     return data, mime, rules.EVIDENCE_TYPES[mime], hashlib.sha256(data).hexdigest()
 
 
@@ -46,9 +43,7 @@ def evidence_add(
     by,
 ) -> Evidence:
     require_open(user=by, inquiry=inquiry)
-    decision = rules.evidence_add_allowed(inquiry.state)
-    if not decision:
-        raise ValidationError(decision.reason)
+    require(rules.evidence_add_allowed(inquiry.state))
     if not (title.strip() and from_whom.strip() and how_obtained.strip()):
         raise ValidationError("Say what the document is, who it came from and how.")
     if received_on > timezone.localdate():

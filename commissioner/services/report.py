@@ -14,6 +14,7 @@ from commissioner.models import AuditEvent, Inquiry, Recommendation, Report, Sea
 from commissioner.rules import State
 from commissioner.services.audit import audit, require_open
 from commissioner.services.directions import inquiry_move
+from core.rules import require
 
 
 @transaction.atomic
@@ -27,9 +28,7 @@ def report_save(
     by,
 ) -> Report:
     require_open(user=by, inquiry=inquiry)
-    decision = rules.report_edit_allowed(inquiry.state)
-    if not decision:
-        raise ValidationError(decision.reason)
+    require(rules.report_edit_allowed(inquiry.state))
     report, _ = Report.objects.get_or_create(inquiry=inquiry)
     report.draft = draft
     report.may_identify_child = may_identify_child
@@ -54,14 +53,14 @@ def report_send(*, inquiry: Inquiry, by) -> SealedReport:
             redacted_text=report.publication_text,
             identifiers=inquiry.child.identifiers(),
         )
-    decision = rules.report_send_allowed(
-        state=inquiry.state,
-        has_draft=has_draft,
-        publication_problems=problems,
-        has_recommendations=inquiry.recommendations.exists(),
+    require(
+        rules.report_send_allowed(
+            state=inquiry.state,
+            has_draft=has_draft,
+            publication_problems=problems,
+            has_recommendations=inquiry.recommendations.exists(),
+        )
     )
-    if not decision:
-        raise ValidationError(decision.reason)
     sealed = SealedReport.objects.create(
         inquiry=inquiry,
         text=report.draft,

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 from core.calendar import working_hours_after
+from core.operations import RunSQLForVendor
 
 POSTGRES_GUARD = """
 CREATE OR REPLACE FUNCTION safeguarding_history_append_only() RETURNS trigger AS $$
@@ -41,22 +42,6 @@ CREATE TRIGGER safeguarding_history_append_only BEFORE UPDATE ON safeguarding_fl
 BEGIN SELECT RAISE(ABORT, 'A safeguarding flag''s history is append-only'); END;
 """
 SQLITE_UNGUARD = "DROP TRIGGER IF EXISTS safeguarding_history_append_only;"
-
-
-def guard(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        schema_editor.execute(POSTGRES_GUARD)
-    elif vendor == "sqlite":
-        schema_editor.execute(SQLITE_GUARD)
-
-
-def unguard(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        schema_editor.execute(POSTGRES_UNGUARD)
-    elif vendor == "sqlite":
-        schema_editor.execute(SQLITE_UNGUARD)
 
 
 def carry_over(apps, schema_editor):
@@ -193,6 +178,10 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(carry_over, migrations.RunPython.noop),
-        migrations.RunPython(guard, unguard),
+        RunSQLForVendor(
+            postgresql=POSTGRES_GUARD,
+            sqlite=SQLITE_GUARD,
+            reverse={"postgresql": POSTGRES_UNGUARD, "sqlite": SQLITE_UNGUARD},
+        ),
         migrations.RunPython(add_schedule, remove_schedule),
     ]
