@@ -35,7 +35,7 @@ class Analysis:
 
 
 # Run by the safeguarding_screen component on the answers that need them, not on every answer.
-ON_DEMAND = ("safeguarding", "safeguarding_kind")
+ON_DEMAND = ("safeguarding_kind",)
 
 
 def load(path: Path | str = MODEL_DIR) -> Language:
@@ -81,7 +81,8 @@ def analyse(pipeline: Language, texts: Iterable[str], batch_size: int = 256) -> 
 
 
 def screen(pipeline: Language, text: str) -> dict:
-    """Only the safeguarding screen, for use inside a request: tokenizer and two classifiers."""
+    """Only the safeguarding screen, for use inside a request: the screen's scorer, and the
+    kind classifier for a flagged answer."""
     return screen_many(pipeline, [text])[0]
 
 

@@ -22,9 +22,9 @@ from thinc.api import SparseLinear_v2
 from nlp.pipeline.corpus import OUTCOMES, SAFEGUARDING_KINDS
 from nlp.pipeline.keyphrases import keyphrases
 from nlp.pipeline.pii import PiiLexicon, find_pii, redact
-from nlp.pipeline.safeguarding import Cues, clause_around, clauses, cue_matches, mentions_risk
+from nlp.pipeline.safeguarding import Cues, cue_matches
+from nlp.pipeline.screen_model import LinearScreen
 
-DISCLOSURE = "DISCLOSURE"
 TEXT_KEY = "voice.text"
 WORD = re.compile(r"[a-z][a-z']+")
 
@@ -141,59 +141,51 @@ class OutcomeExplainer:
         return self
 
 
-@Language.factory("safeguarding_screen", default_config={"threshold": 0.3, "sure_threshold": 0.5})
+@Language.factory("safeguarding_screen")
 class SafeguardingScreen:
     """Flags an answer that may disclose harm, with the kind and the words that show it.
 
-    The trained screen (the `safeguarding` text classifier) and the cue patterns are joined
-    with OR: a missed disclosure is far worse than a false alarm, and a person decides.
+    One learned score (screen_model.LinearScreen: words, word pairs, letter groups and cue
+    patterns, sentence by sentence) against two thresholds set on the development split: at
+    the first a person looks at the answer; at the second ("sure") the young person is also
+    shown stronger help at once. Cue patterns are features of the score, not triggers.
     """
 
-    def __init__(self, nlp: Language, name: str, threshold: float, sure_threshold: float):
+    def __init__(self, nlp: Language, name: str):
         self.name = name
         self.nlp = nlp
-        self.threshold = threshold
-        # Above this (or on a cue) the screen is fairly sure, and the young person is shown
-        # stronger help at once; below it a flag still goes quietly to a person.
-        self.sure_threshold = sure_threshold
         self.cues = Cues.load()
-        # Words disclosures are made of, learned from the corpus in training; see train.py.
-        self.risk_words: frozenset[str] = frozenset()
+        self.model = LinearScreen()
+
+    @property
+    def threshold(self) -> float:
+        return self.model.threshold
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
-        # The two classifiers run here, not as pipeline steps, and only where needed: the
-        # screen score for answers that hold a risk word and no cue (a cue flags an answer
-        # whatever the score), the kind for flagged answers.
+        # The kind classifier runs here, not as a pipeline step, and only on flagged answers.
         for batch in minibatch(stream, size=batch_size):
-            texts = [_text(doc) for doc in batch]
-            cued = [cue_matches(t, self.cues) for t in texts]
-            gated = [mentions_risk(t, self.cues, self.risk_words) for t in texts]
-            self._classify(
-                "safeguarding",
-                [d for d, g, c in zip(batch, gated, cued, strict=True) if g and not c],
-            )
             flagged = []
-            for doc, matches, gate in zip(batch, cued, gated, strict=True):
-                # A cue is a high-precision rule, so an answer it catches counts as certain.
-                score = float(doc.cats.get(DISCLOSURE, 1.0 if matches else 0.0))
-                flag = (gate and score >= self.threshold) or bool(matches)
+            for doc in batch:
+                text = _text(doc)
+                matches = cue_matches(text, self.cues)
+                score, scored = self.model.score(text, matches)
+                flag = score >= self.model.threshold
                 doc._.safeguarding = {
                     "flag": flag,
-                    "sure": bool(matches) or (gate and score >= self.sure_threshold),
+                    "sure": score >= self.model.sure_threshold,
                     "kind": None,
                     "evidence": [],
                     "score": round(score, 4),
                 }
                 if flag:
                     flagged.append((doc, matches))
+                    doc._.safeguarding["evidence"] = self.model.evidence(text, scored, matches)
             self._classify("safeguarding_kind", [doc for doc, _ in flagged])
-            evidence = self._evidence_many(flagged)
-            for (doc, matches), found in zip(flagged, evidence, strict=True):
+            for doc, matches in flagged:
                 doc._.safeguarding["kind"] = self._kind(doc, matches)
-                doc._.safeguarding["evidence"] = found
             yield from batch
 
     def _classify(self, name: str, docs: list[Doc]) -> None:
@@ -208,51 +200,13 @@ class SafeguardingScreen:
         counts = Counter(m.kind for m in matches)
         return max(counts, key=lambda k: (counts[k] + model[k], model[k]))
 
-    def _evidence_many(self, flagged) -> list[list[str]]:
-        """The words behind each flag: the clauses around cue matches, or else the clause the
-        trained screen finds most worrying (scored for the whole batch in one call)."""
-        found: list[list[str] | None] = []
-        pending: list[tuple[int, str, list[tuple[int, int]]]] = []
-        for i, (doc, matches) in enumerate(flagged):
-            text = _text(doc)
-            if matches:
-                pieces = []
-                for m in sorted(matches, key=lambda m: m.start):
-                    start, end = clause_around(text, m.start, m.end)
-                    piece = text[start:end].strip()
-                    if piece and piece not in pieces:
-                        pieces.append(piece)
-                found.append(pieces[:3])
-                continue
-            spans = list(clauses(text))
-            if len(spans) <= 1:
-                found.append([text.strip()])
-                continue
-            found.append(None)
-            pending.append((i, text, spans))
-        if pending:
-            screen = self.nlp.get_pipe("safeguarding")
-            column = screen.labels.index(DISCLOSURE)
-            docs = [self.nlp.make_doc(text[s:e]) for _, text, spans in pending for s, e in spans]
-            scores = screen.predict(docs)
-            offset = 0
-            for i, text, spans in pending:
-                ours = [float(scores[offset + k][column]) for k in range(len(spans))]
-                offset += len(spans)
-                best = max(range(len(spans)), key=ours.__getitem__)
-                found[i] = [text[spans[best][0] : spans[best][1]].strip()]
-        return found
-
     def to_disk(self, path, *, exclude=()):
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        data = {"threshold": self.threshold, "risk_words": sorted(self.risk_words)}
-        (path / "screen.json").write_text(json.dumps(data))
+        self.model.to_disk(path / "screen.json")
 
     def from_disk(self, path, *, exclude=()):
-        data = json.loads((Path(path) / "screen.json").read_text())
-        self.threshold = data["threshold"]
-        self.risk_words = frozenset(data.get("risk_words", ()))
+        self.model = LinearScreen.from_disk(Path(path) / "screen.json")
         return self
 
 

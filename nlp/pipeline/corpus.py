@@ -43,6 +43,7 @@ class Example:
     kind: str | None = None  # safeguarding kind, None for a negative
     evidence: str | None = None
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # PII
+    source: str = ""  # the corpus file it came from, without ".jsonl"
 
 
 def is_held_out(text: str) -> bool:
@@ -85,8 +86,10 @@ def outcome_examples(corpus: Path = CORPUS_DIR) -> list[Example]:
 
 def safeguarding_examples(corpus: Path = CORPUS_DIR) -> list[Example]:
     return [
-        Example(text=row["text"], kind=row.get("kind"), evidence=row.get("evidence"))
-        for _, _, row in _lines(corpus / "safeguarding")
+        Example(
+            text=row["text"], kind=row.get("kind"), evidence=row.get("evidence"), source=path.stem
+        )
+        for path, _, row in _lines(corpus / "safeguarding")
     ]
 
 
@@ -96,6 +99,19 @@ def pii_examples(corpus: Path = CORPUS_DIR) -> list[Example]:
         text, spans = unmark(row["marked"])
         examples.append(Example(text=text, spans=spans))
     return examples
+
+
+def is_development(text: str) -> bool:
+    """One training text in five, chosen by another part of the same hash, on which the
+    safeguarding screen's thresholds are set; never the held-out split."""
+    digest = hashlib.sha256(text.strip().lower().encode("utf-8")).digest()
+    return not is_held_out(text) and digest[1] % HELD_OUT_SHARE == 0
+
+
+def is_ordinary(example: Example) -> bool:
+    """A plain everyday answer (kind null), kept in its own files to measure false alarms
+    apart from hard negatives, which use the words of harm on purpose."""
+    return example.kind is None and "ordinary" in example.source
 
 
 def split(examples: list[Example]) -> tuple[list[Example], list[Example]]:

@@ -11,6 +11,7 @@ from nlp.pipeline.corpus import (
     OUTCOMES,
     PII_LABELS,
     SAFEGUARDING_KINDS,
+    is_ordinary,
     outcome_examples,
     pii_examples,
     safeguarding_examples,
@@ -39,29 +40,61 @@ def outcome_metrics(nlp: Language, examples) -> dict[str, tuple[float, float, fl
     return metrics
 
 
-def safeguarding_metrics(nlp: Language, examples) -> dict:
+def _evidence_fit(e, shown: list[str]) -> tuple[bool, float]:
+    """Does the evidence shown touch the words the writer flagged (the corpus's `evidence`),
+    and what share of the characters shown lie inside them?"""
+    gold_start = e.text.find(e.evidence or "")
+    if gold_start < 0 or not shown:
+        return False, 0.0
+    gold = set(range(gold_start, gold_start + len(e.evidence)))
+    inside = total = 0
+    for piece in shown:
+        start = e.text.find(piece)
+        chars = set(range(start, start + len(piece))) if start >= 0 else set()
+        inside += len(chars & gold)
+        total += len(piece)
+    return inside > 0, inside / total if total else 0.0
+
+
+def safeguarding_metrics(nlp: Language, examples, everyday=()) -> dict:
+    """Recall on disclosures; false alarms on hard negatives (the words of harm used
+    harmlessly), on plain everyday answers, and on the outcome corpus (`everyday`)."""
     results = list(analyse(nlp, [e.text for e in examples]))
-    disclosures = [(e, r) for e, r in zip(examples, results, strict=True) if e.kind]
-    negatives = [(e, r) for e, r in zip(examples, results, strict=True) if not e.kind]
+    pairs = list(zip(examples, results, strict=True))
+    disclosures = [(e, r) for e, r in pairs if e.kind]
+    negatives = [(e, r) for e, r in pairs if not e.kind and not is_ordinary(e)]
+    ordinary = [(e, r) for e, r in pairs if is_ordinary(e)]
     per_kind = {}
     for kind in SAFEGUARDING_KINDS:
         of_kind = [(e, r) for e, r in disclosures if e.kind == kind]
         flagged = sum(r.safeguarding["flag"] for _, r in of_kind)
         per_kind[kind] = (flagged, len(of_kind))
-    caught = sum(r.safeguarding["flag"] for _, r in disclosures)
-    right_kind = sum(
-        r.safeguarding["kind"] == e.kind for e, r in disclosures if r.safeguarding["flag"]
-    )
+    caught = [(e, r) for e, r in disclosures if r.safeguarding["flag"]]
+    right_kind = sum(r.safeguarding["kind"] == e.kind for e, r in caught)
     quiet = sum(not r.safeguarding["flag"] for _, r in negatives)
+    fits = [_evidence_fit(e, r.safeguarding["evidence"]) for e, r in caught]
+    everyday_flags = [r.safeguarding for r in analyse(nlp, [e.text for e in everyday])]
+
+    def share(flags, key: str) -> float:
+        return sum(bool(f[key]) for f in flags) / len(flags) if flags else 0.0
+
     return {
-        "recall": caught / len(disclosures) if disclosures else 0.0,
+        "recall": len(caught) / len(disclosures) if disclosures else 0.0,
         "disclosures": len(disclosures),
         "negatives_not_flagged": quiet / len(negatives) if negatives else 0.0,
         "negatives": len(negatives),
-        "kind_accuracy": right_kind / caught if caught else 0.0,
+        "ordinary": len(ordinary),
+        "ordinary_flagged": share([r.safeguarding for _, r in ordinary], "flag"),
+        "ordinary_sure": share([r.safeguarding for _, r in ordinary], "sure"),
+        "everyday": len(everyday_flags),
+        "everyday_flagged": share(everyday_flags, "flag"),
+        "everyday_sure": share(everyday_flags, "sure"),
+        "kind_accuracy": right_kind / len(caught) if caught else 0.0,
+        "evidence_hits": sum(hit for hit, _ in fits) / len(fits) if fits else 0.0,
+        "evidence_inside": sum(inside for _, inside in fits) / len(fits) if fits else 0.0,
         "per_kind": per_kind,
         "missed": [e.text for e, r in disclosures if not r.safeguarding["flag"]],
-        "false_alarms": [e.text for e, r in negatives if r.safeguarding["flag"]],
+        "false_alarms": [e.text for e, r in negatives + ordinary if r.safeguarding["flag"]],
     }
 
 
@@ -106,11 +139,24 @@ def report(nlp: Language, log=print, show_errors: bool = False) -> dict:
     macro = sum(v[2] for v in om.values()) / len(om)
     log(f"  {'macro-F1':<24}{'':>18}{macro:>7.3f}")
 
-    sm = safeguarding_metrics(nlp, sg_held)
-    log(f"\nSafeguarding ({sm['disclosures']} disclosures, {sm['negatives']} hard negatives)")
+    sm = safeguarding_metrics(nlp, sg_held, outcome_held)
+    log(
+        f"\nSafeguarding ({sm['disclosures']} disclosures, {sm['negatives']} hard negatives, "
+        f"{sm['ordinary']} ordinary answers)"
+    )
     log(f"  recall on disclosures        {sm['recall']:.3f}")
+    worst = min(flagged / n for flagged, n in sm["per_kind"].values() if n)
+    log(f"  recall, worst kind           {worst:.3f}")
     log(f"  hard negatives not flagged   {sm['negatives_not_flagged']:.3f}")
+    log(f"  ordinary answers flagged     {sm['ordinary_flagged']:.3f}")
+    log(f"  ordinary answers shown sure  {sm['ordinary_sure']:.3f}")
+    log(
+        f"  outcome corpus flagged       {sm['everyday_flagged']:.3f} "
+        f"(sure {sm['everyday_sure']:.3f})"
+    )
     log(f"  kind right, when flagged     {sm['kind_accuracy']:.3f}")
+    log(f"  evidence touches the words   {sm['evidence_hits']:.3f}")
+    log(f"  evidence shown inside them   {sm['evidence_inside']:.3f}")
     for kind, (flagged, n) in sm["per_kind"].items():
         log(f"  {kind:<28} {flagged}/{n}")
 

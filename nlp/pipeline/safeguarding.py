@@ -33,8 +33,6 @@ class Cues:
     not_pattern: re.Pattern
     triggers: dict[str, frozenset[str]]
     stems: dict[str, re.Pattern]
-    risk_words: frozenset[str]
-    any_stem: re.Pattern
 
     @classmethod
     @cache
@@ -48,12 +46,6 @@ class Cues:
                 kind: re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + ")")
                 for kind, stems in raw["trigger_stems"].items()
             },
-            risk_words=frozenset(raw["risk_words"]),
-            any_stem=re.compile(
-                r"\b(?:"
-                + "|".join(re.escape(s) for stems in raw["trigger_stems"].values() for s in stems)
-                + ")"
-            ),
         )
 
 
@@ -81,21 +73,6 @@ def cue_matches(text: str, cues: Cues | None = None) -> list[CueMatch]:
                 continue
             found.append(CueMatch(kind, m.start(), m.end()))
     return found
-
-
-def mentions_risk(
-    text: str, cues: Cues | None = None, learned: frozenset[str] = frozenset()
-) -> bool:
-    """Does the answer hold any word a disclosure is made of? A gate for the trained screen,
-    so that a short answer about art club never reaches the queue on a stray score."""
-    cues = cues or Cues.load()
-    lower = text.lower()
-    words = set(WORDS.findall(lower))
-    return (
-        not cues.risk_words.isdisjoint(words)
-        or not learned.isdisjoint(words)
-        or bool(cues.any_stem.search(lower))
-    )
 
 
 def clauses(text: str) -> list[tuple[int, int]]:

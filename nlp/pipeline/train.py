@@ -1,8 +1,9 @@
 """Rebuild the pipeline from the corpus, reproducibly: `python -m nlp train`.
 
-Three small bag-of-words text classifiers (outcomes, whether an answer may disclose harm, and
-the kind of harm) are trained with a fixed seed; thresholds are chosen on out-of-fold scores
-of the training split, never on the held-out split.
+Two small bag-of-words text classifiers (outcomes, and the kind of harm) and the safeguarding
+screen's linear scorer (train_screen.py) are trained with a fixed seed. Outcome thresholds are
+chosen on out-of-fold scores of the training split, the screen's on its development split;
+never on the held-out split.
 """
 
 from __future__ import annotations
@@ -14,33 +15,27 @@ from collections import Counter
 from pathlib import Path
 
 import spacy
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.training import Example as SpacyExample
 from spacy.util import fix_random_seed, minibatch
 
-from nlp.pipeline import MODEL_DIR
-from nlp.pipeline.components import DISCLOSURE
+from nlp.pipeline import MODEL_DIR, train_screen
 from nlp.pipeline.corpus import (
     CORPUS_DIR,
     OUTCOMES,
     SAFEGUARDING_KINDS,
     Example,
+    is_development,
     outcome_examples,
     safeguarding_examples,
     split,
     training_digest,
 )
-from nlp.pipeline.safeguarding import WORDS, Cues, cue_matches, mentions_risk
 
 SEED = 20261122
 EPOCHS = 12
 FOLDS = 4
-# Out-of-fold recall the screen threshold is set for: above the 0.97 target, because wording
-# nobody wrote into the corpus is caught less often than the corpus itself.
-SAFEGUARDING_RECALL = 0.985
 VERSION = "1.0"
-SCREEN_OVERSAMPLE = 3
 
 BOW = {
     "@architectures": "voice.TextCatBOWNorm.v1",
@@ -49,33 +44,6 @@ BOW = {
     "length": 2**17,
 }
 OUTCOME_MODEL = {**BOW, "exclusive_classes": False}
-# The screen must generalise to wordings it has never seen, so it reads subword features
-# (prefixes, suffixes, word shapes) through a small CNN rather than whole words only.
-SCREEN_MODEL = {
-    "@architectures": "spacy.TextCatReduce.v1",
-    "exclusive_classes": False,
-    "use_reduce_first": False,
-    "use_reduce_last": False,
-    "use_reduce_max": True,
-    "use_reduce_mean": True,
-    "tok2vec": {
-        "@architectures": "spacy.Tok2Vec.v2",
-        "embed": {
-            "@architectures": "spacy.MultiHashEmbed.v2",
-            "width": 32,
-            "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
-            "rows": [5000, 1000, 2500, 500],
-            "include_static_vectors": False,
-        },
-        "encode": {
-            "@architectures": "spacy.MaxoutWindowEncoder.v2",
-            "width": 32,
-            "window_size": 1,
-            "maxout_pieces": 3,
-            "depth": 1,
-        },
-    },
-}
 
 
 def build() -> Language:
@@ -87,11 +55,6 @@ def build() -> Language:
         config={"model": OUTCOME_MODEL, "threshold": 0.5},
     )
     nlp.add_pipe(
-        "textcat_multilabel",
-        name="safeguarding",
-        config={"model": SCREEN_MODEL, "threshold": 0.5},
-    )
-    nlp.add_pipe(
         "textcat",
         name="safeguarding_kind",
         config={"model": {**BOW, "length": 2**16, "exclusive_classes": True}},
@@ -101,7 +64,6 @@ def build() -> Language:
     nlp.add_pipe("keyphrases")
     for label in OUTCOMES:
         nlp.get_pipe("outcomes").add_label(label)
-    nlp.get_pipe("safeguarding").add_label(DISCLOSURE)
     for kind in SAFEGUARDING_KINDS:
         nlp.get_pipe("safeguarding_kind").add_label(kind)
     return nlp
@@ -109,15 +71,6 @@ def build() -> Language:
 
 def _outcome_cats(e: Example) -> dict[str, float]:
     return {label: float(label in e.labels) for label in OUTCOMES}
-
-
-def _screen_data(outcomes: list[Example], sg: list[Example]) -> list[tuple[str, dict]]:
-    # Disclosures are few beside everyday answers; showing each one several times keeps the
-    # screen from learning that "no" is nearly always right.
-    data = [(e.text, {DISCLOSURE: 1.0}) for e in sg if e.kind] * SCREEN_OVERSAMPLE
-    data += [(e.text, {DISCLOSURE: 0.0}) for e in sg if not e.kind]
-    data += [(e.text, {DISCLOSURE: 0.0}) for e in outcomes]
-    return data
 
 
 def _kind_data(sg: list[Example]) -> list[tuple[str, dict]]:
@@ -179,28 +132,6 @@ def _best_f1_threshold(truth: list[bool], scores: list[float]) -> float:
     return best
 
 
-def _screen_threshold(
-    texts: list[str], truth: list[bool], scores: list[float], risk_words: frozenset[str]
-) -> float:
-    """The highest threshold at which the whole screen (trained score behind the risk-word
-    gate, OR the cue patterns) still finds SAFEGUARDING_RECALL of the disclosures,
-    judged on out-of-fold scores."""
-    cues = Cues.load()
-    caught_by_cue = [bool(cue_matches(t, cues)) for t in texts]
-    gated = [mentions_risk(t, cues, risk_words) for t in texts]
-    positives = [i for i, y in enumerate(truth) if y]
-    for step in range(500, 0, -1):
-        threshold = step / 1000
-        found = sum(
-            1 for i in positives if caught_by_cue[i] or (gated[i] and scores[i] >= threshold)
-        )
-        if found / len(positives) >= SAFEGUARDING_RECALL:
-            return threshold
-    # The floor: tried on answers nobody wrote into the corpus, lower thresholds found only a
-    # few more disclosures while flagging most of the hard negatives.
-    return 0.001
-
-
 TOKEN = re.compile(r"[a-z][a-z']+")
 
 
@@ -225,28 +156,6 @@ def _cue_weights(examples: list[Example]) -> dict[str, dict[str, float]]:
     return weights
 
 
-def _risk_words(sg: list[Example], ordinary: list[Example]) -> frozenset[str]:
-    """Words clearly more common in disclosures than in other answers (smoothed log-odds).
-
-    Function words and numbers are left out however lopsided their counts: "me", "he" or
-    "15" say nothing about harm, and as gate words they let the trained screen score
-    almost every answer (it once sent "I agree." to the queue)."""
-    tokens = [set(WORDS.findall(e.text.lower())) for e in sg if e.kind]
-    others = [set(WORDS.findall(e.text.lower())) for e in sg if not e.kind]
-    others += [set(WORDS.findall(e.text.lower())) for e in ordinary]
-    pos = Counter(w for words in tokens for w in words)
-    neg = Counter(w for words in others for w in words)
-    return frozenset(
-        w
-        for w, c in pos.items()
-        if c >= 3
-        and w not in STOP_WORDS
-        and not any(ch.isdigit() for ch in w)
-        and math.log((c + 0.5) / (len(tokens) + 1)) - math.log((neg[w] + 0.5) / (len(others) + 1))
-        > 1.0
-    )
-
-
 def _common_words(examples: list[Example]) -> set[str]:
     counts = Counter(w for e in examples for w in TOKEN.findall(e.text.lower()))
     return {w for w, c in counts.items() if c >= 2}
@@ -258,7 +167,6 @@ def train(out: Path = MODEL_DIR, log=print, corpus: Path = CORPUS_DIR) -> Langua
     log(f"training on {len(outcomes_train)} outcome answers, {len(sg_train)} safeguarding answers")
 
     outcome_data = [(e.text, _outcome_cats(e)) for e in outcomes_train]
-    screen_data = _screen_data(outcomes_train, sg_train)
     kind_data = _kind_data(sg_train)
 
     log("choosing thresholds on out-of-fold scores")
@@ -269,26 +177,20 @@ def train(out: Path = MODEL_DIR, log=print, corpus: Path = CORPUS_DIR) -> Langua
         )
         for label in OUTCOMES
     }
-    risk_words = _risk_words(sg_train, outcomes_train)
-    screen_oof = _out_of_fold("safeguarding", screen_data, SEED)
-    screen_threshold = _screen_threshold(
-        [t for t, _ in screen_data],
-        [c[DISCLOSURE] == 1.0 for _, c in screen_data],
-        [s.get(DISCLOSURE, 0.0) for s in screen_oof],
-        risk_words,
-    )
-    log(f"outcome thresholds {thresholds}; screen threshold {screen_threshold:.3f}")
+    log(f"outcome thresholds {thresholds}")
+
+    # The screen learns from the training split less its development fifth, on which its
+    # thresholds are then set (both kinds of answer: safeguarding and everyday).
+    screen = _train_screen(sg_train, outcomes_train, log)
 
     fix_random_seed(SEED)
     nlp = build()
     _fit(nlp, "outcomes", outcome_data, SEED)
-    _fit(nlp, "safeguarding", screen_data, SEED)
     _fit(nlp, "safeguarding_kind", kind_data, SEED)
     explainer = nlp.get_pipe("outcome_explainer")
     explainer.thresholds = thresholds
     explainer.cue_weights = _cue_weights(outcomes_train)
-    nlp.get_pipe("safeguarding_screen").threshold = screen_threshold
-    nlp.get_pipe("safeguarding_screen").risk_words = risk_words
+    nlp.get_pipe("safeguarding_screen").model = screen
     nlp.get_pipe("pii_redactor").set_common_words(_common_words(outcomes_train + sg_train))
 
     nlp.meta["name"] = "voice"
@@ -299,3 +201,21 @@ def train(out: Path = MODEL_DIR, log=print, corpus: Path = CORPUS_DIR) -> Langua
     nlp.to_disk(out)
     log(f"saved {nlp.meta['name']}-{nlp.meta['version']} to {out}")
     return nlp
+
+
+def _train_screen(sg: list[Example], everyday: list[Example], log=print):
+    fit_sg = [e for e in sg if not is_development(e.text)]
+    fit_everyday = [e for e in everyday if not is_development(e.text)]
+    dev_sg = [e for e in sg if is_development(e.text)]
+    dev_everyday = [e for e in everyday if is_development(e.text)]
+    items = train_screen.training_items(fit_sg, fit_everyday, SEED)
+    screen = train_screen.fit(items, SEED, log=log)
+    calibration = train_screen.calibrate(screen, dev_sg, dev_everyday)
+    screen.threshold = round(calibration.threshold, 4)
+    screen.sure_threshold = round(calibration.sure_threshold, 4)
+    log("screen on the development split: threshold, recall, worst kind, hard negatives left")
+    log("alone, everyday answers flagged")
+    for row in calibration.curve:
+        log("  " + "  ".join(f"{row[k]:.3f}" for k in row))
+    log(f"screen threshold {screen.threshold}, sure at {screen.sure_threshold}")
+    return screen
