@@ -32,7 +32,7 @@ test: install browser-deps
 	$(VENV)/bin/lint-imports
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') ALLOWED_HOSTS=example.org $(PY) manage.py check --deploy --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') ALLOWED_HOSTS=example.org EMAIL_URL=smtp+tls://mail.example.org:587 DEFAULT_FROM_EMAIL=safeguarding@example.org $(PY) manage.py check --deploy --fail-level WARNING
 	$(VENV)/bin/pytest
 
 ## Figures: the submission endpoint under load (about a minute), then the analysis pipeline

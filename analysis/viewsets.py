@@ -12,7 +12,7 @@ from wagtail.log_actions import log
 from analysis import rules
 from analysis.selectors import answer_outcomes, answer_text_for, responses_for_admin
 from consultations.models import ConsultationPage, Response
-from core.exports import spreadsheet_safe
+from core.exports import SpreadsheetSafeExportMixin
 from core.permissions import DeniedActionsPolicy
 from core.taxonomy import AgeBand, Region
 
@@ -52,7 +52,7 @@ BASE_HEADINGS = {
 }
 
 
-class ResponseIndexView(IndexView):
+class ResponseIndexView(SpreadsheetSafeExportMixin, IndexView):
     def get_base_queryset(self):
         return responses_for_admin()
 
@@ -101,10 +101,7 @@ class ResponseIndexView(IndexView):
             by_question = {f"q:{a.question_id}": text for a, text in answers}
             for field in self.list_export[len(BASE_EXPORT) :]:
                 row[field] = by_question.get(field, "")
-        return {
-            key: value if key == "submitted_at" else spreadsheet_safe(value)
-            for key, value in row.items()
-        }
+        return row
 
 
 class ResponseInspectView(InspectView):

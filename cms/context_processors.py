@@ -1,5 +1,6 @@
 import time
 
+from django.core.exceptions import DisallowedHost
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
@@ -10,7 +11,11 @@ _menus: dict[str, tuple[float, list]] = {}
 
 
 def _menu(request) -> list[tuple[str, str]]:
-    host = request.get_host()
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        # The 400 page for a bad Host header still renders, without a menu.
+        return []
     now = time.monotonic()
     cached = _menus.get(host)
     if cached is not None and cached[0] > now:

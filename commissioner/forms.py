@@ -44,6 +44,12 @@ class ChildForm(forms.ModelForm):
         ]
         widgets = {"date_of_birth": DATE}
 
+    def __init__(self, *args, read_only: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A closed inquiry's record is shown, not offered for change.
+        for field in self.fields.values():
+            field.disabled = read_only
+
 
 class MoveForm(forms.Form):
     to_state = forms.ChoiceField(label="Move to", choices=State.choices)
@@ -125,7 +131,11 @@ class RecommendationForm(forms.Form):
 class BreakGlassForm(forms.Form):
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Why you need to open this inquiry now. Someone else will review it.",
+        help_text=(
+            f"Say in a sentence (at least {rules.BREAK_GLASS_REASON_MIN_WORDS} words) why you "
+            "need to open this inquiry now. Someone else will review it. The reason is kept in "
+            "the audit trail for good."
+        ),
     )
 
 

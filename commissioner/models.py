@@ -40,6 +40,16 @@ class Child(models.Model):
             date_of_birth=self.date_of_birth,
         )
 
+    def anonymisation_terms(self) -> list[str]:
+        """What retention replaces in the words kept about this child; nothing once done."""
+        if self.anonymised_at:
+            return []
+        return rules.anonymisation_terms(
+            identifiers=self.identifiers(),
+            details=[getattr(self, field) for field in rules.CHILD_DETAILS_REMOVED],
+            date_of_birth=self.date_of_birth,
+        )
+
 
 class Direction(models.Model):
     """The Secretary of State's direction: without one that meets the statutory rules there
@@ -291,6 +301,8 @@ class SealedReport(models.Model):
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # Set when the retention date passes: the words go, the digest and who sent it when stay.
+    tombstoned_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):
         return f"Sealed report {self.sha256[:12]}"
@@ -302,6 +314,16 @@ class SealedReport(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError("A sent report is sealed and cannot be deleted.")
+
+    def tombstone(self, *, at) -> None:
+        """The one change a sealed report allows, when its inquiry's retention date passes:
+        its text goes, so the child is no longer named in it; its digest, who sent it and when
+        stay, so a copy held elsewhere can still be checked against the digest."""
+        if self.tombstoned_at is None:
+            SealedReport.objects.filter(pk=self.pk, tombstoned_at__isnull=True).update(
+                text="", publication_text="", tombstoned_at=at
+            )
+            self.text, self.publication_text, self.tombstoned_at = "", "", at
 
 
 class Recommendation(models.Model):
@@ -362,6 +384,8 @@ class AuditEvent(models.Model):
         DIRECTION = "direction", "Direction recorded"
         READ_INQUIRY = "read_inquiry", "Opened an inquiry"
         READ_CHILD = "read_child", "Read the child's record"
+        READ_REPORT = "read_report", "Read the report"
+        REFUSED = "refused", "Was refused an inquiry"
         CHANGE_CHILD = "change_child", "Changed the child's record"
         DOWNLOAD = "download", "Downloaded a document"
         UPLOAD = "upload", "Added evidence"
@@ -388,6 +412,9 @@ class AuditEvent(models.Model):
     objects = AuditQuerySet.as_manager()
 
     class Meta:
+        # Django's own deletes (a cascade, a related manager) go through the base manager: it
+        # must be the one that refuses.
+        base_manager_name = "objects"
         ordering = ["-at"]
 
     def __str__(self):

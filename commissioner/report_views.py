@@ -19,12 +19,12 @@ from commissioner.models import AuditEvent, BreakGlass, Deadline
 from commissioner.permissions import inquiry_permission_policy
 from commissioner.services import team
 from commissioner.services.audit import audit
-from core.exports import spreadsheet_safe
+from core.exports import SpreadsheetSafeExportMixin
 
 
-class CaseworkReportView(ReportView):
+class CaseworkReportView(SpreadsheetSafeExportMixin, ReportView):
     """A casework listing: behind the Inquiry permission policy, exports audited and never
-    cached, and every exported cell safe to open in a spreadsheet."""
+    cached, and every exported cell and heading safe to open in a spreadsheet."""
 
     permission_policy = inquiry_permission_policy
     header_icon = "folder-open-inverse"
@@ -32,16 +32,6 @@ class CaseworkReportView(ReportView):
         {"url": reverse_lazy("inquiry_index"), "label": "Inquiries"}
     ]
     export_target = ""
-    raw_export_fields: tuple[str, ...] = ()  # dates, left for the spreadsheet to format
-
-    def export_row(self, item) -> dict:
-        return super().to_row_dict(item)
-
-    def to_row_dict(self, item):
-        return {
-            field: value if field in self.raw_export_fields else spreadsheet_safe(value)
-            for field, value in self.export_row(item).items()
-        }
 
     def render_to_response(self, context, **response_kwargs):
         if not self.is_export:
@@ -104,7 +94,6 @@ class AuditTrailView(CaseworkReportView):
         "reason": "why",
     }
     export_target = "audit trail"
-    raw_export_fields = ("at",)
     custom_field_preprocess = {"at": {ReportView.FORMAT_CSV: lambda at: at.isoformat()}}
 
     def get_filename(self):
@@ -113,7 +102,7 @@ class AuditTrailView(CaseworkReportView):
     def get_base_queryset(self):
         return selectors.audit_events()
 
-    def export_row(self, item) -> dict:
+    def to_row_dict(self, item) -> dict:
         return {
             "at": item.at,
             "username": item.username,
@@ -189,7 +178,6 @@ class OverdueView(CaseworkReportView):
         "due_on": "due",
     }
     export_target = "overdue list"
-    raw_export_fields = ("due_on",)
 
     def get_filename(self):
         return "overdue"
@@ -214,5 +202,5 @@ class OverdueView(CaseworkReportView):
         ]
         return parts[0].union(parts[1], all=True).order_by("due_on", "reference")
 
-    def export_row(self, item) -> dict:
-        return {**super().export_row(item), "kind": KINDS[item["kind"]]}
+    def to_row_dict(self, item) -> dict:
+        return {**super().to_row_dict(item), "kind": KINDS[item["kind"]]}

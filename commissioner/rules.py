@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -100,6 +101,18 @@ def team_set_allowed(standing: Standing) -> Decision:
     return refused("Only the commissioner assigns inquiry teams.")
 
 
+def team_self_add_allowed(*, adds_self: bool) -> Decision:
+    """Putting yourself on a team would open the child's record with no reason, no expiry and
+    no review: another commissioner does it, or you break glass."""
+    if not adds_self:
+        return ALLOWED
+    return refused(
+        "You cannot add yourself to an inquiry's team. Ask another commissioner to add you, "
+        f"or break glass to open it for {BREAK_GLASS_HOURS} hours with a reason someone else "
+        "reviews."
+    )
+
+
 def team_size_allowed(members: int) -> Decision:
     if members >= 1:
         return ALLOWED
@@ -116,8 +129,10 @@ def audit_trail_allowed(standing: Standing) -> Decision:
 
 # How long an opening lasts; afterwards the commissioner must break glass again.
 BREAK_GLASS_HOURS = 8
-# A reason shorter than this is not a reason another person can review.
-BREAK_GLASS_REASON_MIN_CHARS = 10
+# A reason another person can review is a sentence: this many different words, this long.
+BREAK_GLASS_REASON_MIN_WORDS = 5
+BREAK_GLASS_REASON_MIN_CHARS = 25
+_WORD = re.compile(r"[^\W\d_]{2,}")  # two or more letters
 
 
 def break_glass_allowed(standing: Standing, *, on_team: bool) -> Decision:
@@ -127,9 +142,16 @@ def break_glass_allowed(standing: Standing, *, on_team: bool) -> Decision:
 
 
 def break_glass_reason_allowed(reason: str) -> Decision:
-    if len(reason.strip()) >= BREAK_GLASS_REASON_MIN_CHARS:
+    words = set(_WORD.findall(reason.lower()))
+    if len(reason.strip()) >= BREAK_GLASS_REASON_MIN_CHARS and (
+        len(words) >= BREAK_GLASS_REASON_MIN_WORDS
+    ):
         return ALLOWED
-    return refused("Give the reason for opening this inquiry; it will be reviewed.")
+    return refused(
+        "Give your reason as a sentence saying why you need to open this inquiry now, in at "
+        f"least {BREAK_GLASS_REASON_MIN_WORDS} different words and "
+        f"{BREAK_GLASS_REASON_MIN_CHARS} characters. Someone else will review it."
+    )
 
 
 def break_glass_expires_at(opened_at: datetime) -> datetime:
@@ -235,6 +257,14 @@ REPORT_WRITING = {State.DRAFTING, State.ACCURACY}
 # The report is sealed and sent from the factual accuracy check, and from no other stage.
 REPORT_SENT_FROM = State.ACCURACY
 FINISHED = {State.CLOSED, State.WITHDRAWN}
+
+
+def record_change_allowed(state: str) -> Decision:
+    """A finished inquiry's record is read, never changed: what retention anonymises is what
+    was there when it finished."""
+    if state in FINISHED:
+        return refused("This inquiry is closed: its record can be read but no longer changed.")
+    return ALLOWED
 
 
 def moves_from(state: str) -> list[str]:
@@ -424,3 +454,24 @@ CHILD_DETAILS_REMOVED = (
 def retention_date(finished_on: date) -> date:
     """The last day the child's details are kept; they are anonymised the day after."""
     return finished_on + RETENTION_AFTER_FINISH
+
+
+def anonymisation_terms(
+    *, identifiers: list[str], details: list[str], date_of_birth: date | None
+) -> list[str]:
+    """What is replaced in every text kept about the child when retention ends: their
+    identifiers (`child_identifiers`), the other details of their record, and their date of
+    birth as people write it. Longest first, so a full name goes before its parts."""
+    dates = []
+    if date_of_birth:
+        dates = [f"{date_of_birth.day} {date_of_birth:%B %Y}", date_of_birth.isoformat()]
+    terms = {t.strip() for t in [*identifiers, *details, *dates]}
+    return sorted((t for t in terms if len(t) >= IDENTIFIER_MIN_CHARS), key=len, reverse=True)
+
+
+def anonymised(text: str, terms: list[str]) -> str:
+    """`text` with each whole-word occurrence of a term, in any case, replaced by ANONYMISED."""
+    if not (text and terms):
+        return text
+    alternatives = "|".join(re.escape(term) for term in terms)
+    return re.sub(rf"(?<!\w)(?:{alternatives})(?!\w)", ANONYMISED, text, flags=re.IGNORECASE)

@@ -1,7 +1,9 @@
 """The inquiry's own screens in the Wagtail admin: custom workflows rather than a viewset
 (ADR 0011 says why). Every screen asks the Inquiry permission policy and the selectors first;
-every read of the child's record and every download goes into the audit trail through the
-services."""
+every read of the child's record and the report, every download and every refusal to open an
+inquiry goes into the audit trail through the services. A page shown again straight after the
+person's own successful change on it is part of the same view of the record, and is not
+recorded as another read."""
 
 from __future__ import annotations
 
@@ -21,6 +23,22 @@ from commissioner.services import agencies, child, deadlines, directions, docume
 
 TEMPLATES = "commissioner/admin/"
 
+# What a refused person was trying to reach, as the audit trail names it.
+SCREENS = {
+    "inquiry_detail": "the inquiry",
+    "inquiry_child": "the child's record",
+    "inquiry_report": "the report",
+    "inquiry_letter": "the direction letter",
+    "inquiry_evidence": "a piece of evidence",
+    "inquiry_team": "the team",
+    "inquiry_break_glass": "break glass",
+    "inquiry_act": "a change to the inquiry",
+    "inquiry_act_item": "a change to the inquiry",
+}
+# The screen and inquiry this session last read (and audited), and the one it has just
+# changed successfully; see `_shown_again`.
+_VIEWING, _CHANGED = "casework_viewing", "casework_changed"
+
 
 def _page(request, template, context, status=200, title=""):
     context.setdefault("page_title", title)
@@ -28,9 +46,15 @@ def _page(request, template, context, status=200, title=""):
     return TemplateResponse(request, TEMPLATES + template, context, status=status)
 
 
+def _refused(request, pk) -> None:
+    name = request.resolver_match.url_name if request.resolver_match else ""
+    child.inquiry_open_refused(inquiry_id=pk, user=request.user, screen=SCREENS.get(name, name))
+
+
 def _listable(request, pk) -> Inquiry:
     inquiry = selectors.inquiries_listable(user=request.user).filter(pk=pk).first()
     if inquiry is None:
+        _refused(request, pk)
         # The same answer whether it does not exist or is not yours: deny by default.
         raise Http404("No such inquiry")
     return inquiry
@@ -39,10 +63,26 @@ def _listable(request, pk) -> Inquiry:
 def _openable(request, pk) -> Inquiry:
     inquiry = _listable(request, pk)
     if not selectors.can_open(user=request.user, inquiry=inquiry):
+        _refused(request, pk)
         if selectors.can_break_glass(user=request.user, inquiry=inquiry):
             raise _BreakGlassNeeded(inquiry)
         raise PermissionDenied
     return inquiry
+
+
+def _shown_again(request, inquiry) -> bool:
+    """Whether this page is shown again straight after the person's own successful change on
+    it, within the view of the record already audited; if not, it is a new view."""
+    key = f"{request.resolver_match.url_name}:{inquiry.pk}"
+    again = request.session.pop(_CHANGED, None) == key == request.session.get(_VIEWING)
+    request.session[_VIEWING] = key
+    return again
+
+
+def _saved(request, url_name: str, inquiry) -> HttpResponse:
+    """Redirect after a successful change, so the page that follows is `_shown_again`."""
+    request.session[_CHANGED] = f"{url_name}:{inquiry.pk}"
+    return redirect(url_name, inquiry.pk)
 
 
 class _BreakGlassNeeded(Exception):
@@ -54,6 +94,8 @@ def _guarded(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not policy.user_has_permission(request.user, "view"):
+            if "pk" in kwargs:
+                _refused(request, kwargs["pk"])
             raise PermissionDenied
         try:
             return view(request, *args, **kwargs)
@@ -138,6 +180,7 @@ def _detail_context(request, inquiry, **extra):
         "deadlines": inquiry.deadlines.all(),
         "today": timezone.localdate(),
         "evidence_open": bool(rules.evidence_add_allowed(inquiry.state)),
+        "changeable": bool(rules.record_change_allowed(inquiry.state)),
         "move_form": forms.MoveForm(allowed=rules.moves_from(inquiry.state)),
         "evidence_form": forms.EvidenceForm(),
         "agency_form": forms.AgencyForm(),
@@ -153,7 +196,9 @@ def _detail_context(request, inquiry, **extra):
 @_guarded
 def inquiry_detail(request, pk):
     inquiry = _openable(request, pk)
-    child.inquiry_open(inquiry=inquiry, user=request.user)
+    child.inquiry_open(
+        inquiry=inquiry, user=request.user, shown_again=_shown_again(request, inquiry)
+    )
     return _page(request, "detail.html", _detail_context(request, inquiry), title=str(inquiry))
 
 
@@ -229,26 +274,34 @@ def inquiry_act(request, pk, action, item=None):
         context = _detail_context(request, inquiry, error=problems)
         return _page(request, "detail.html", context, status=400, title=str(inquiry))
     messages.success(request, "Saved.")
-    return redirect("inquiry_detail", inquiry.pk)
+    return _saved(request, "inquiry_detail", inquiry)
 
 
 @_guarded
 def child_record(request, pk):
     inquiry = _openable(request, pk)
-    form = forms.ChildForm(request.POST or None, instance=inquiry.child)
+    changeable = rules.record_change_allowed(inquiry.state)
+    form = forms.ChildForm(request.POST or None, instance=inquiry.child, read_only=not changeable)
+    error = ""
     if request.method == "POST":
         if form.is_valid():
             # Only what was changed is named in the audit trail, as a change, not a read.
             changes = {name: form.cleaned_data[name] for name in form.changed_data}
-            child.child_update(inquiry=inquiry, changes=changes, by=request.user)
-            messages.success(request, "The child's record is saved.")
-            return redirect("inquiry_child", inquiry.pk)
+            try:
+                child.child_update(inquiry=inquiry, changes=changes, by=request.user)
+            except ValidationError as failure:
+                error = " ".join(failure.messages)
+            else:
+                messages.success(request, "The child's record is saved.")
+                return _saved(request, "inquiry_child", inquiry)
     else:
-        child.child_read(inquiry=inquiry, user=request.user)
+        child.child_read(
+            inquiry=inquiry, user=request.user, shown_again=_shown_again(request, inquiry)
+        )
     return _page(
         request,
         "child.html",
-        {"inquiry": inquiry, "form": form},
+        {"inquiry": inquiry, "form": form, "changeable": changeable, "error": error},
         status=400 if request.method == "POST" else 200,
         title="The child's record",
     )
@@ -322,7 +375,11 @@ def report_edit(request, pk):
             error = " ".join(failure.messages)
         else:
             messages.success(request, "Saved.")
-            return redirect("inquiry_report", inquiry.pk)
+            return _saved(request, "inquiry_report", inquiry)
+    else:
+        child.report_read(
+            inquiry=inquiry, user=request.user, shown_again=_shown_again(request, inquiry)
+        )
     return _page(
         request,
         "report.html",
@@ -334,6 +391,7 @@ def report_edit(request, pk):
             "recommendation_form": recommendation_form,
             "recommendations": inquiry.recommendations.all(),
             "can_send": inquiry.state == rules.REPORT_SENT_FROM,
+            "changeable": bool(rules.record_change_allowed(inquiry.state)),
             "error": error,
         },
         status=400 if error else 200,

@@ -5,6 +5,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 urlpatterns = [
+    # The code step, a logout that needs POST, and the private-page login without members:
+    # before the admin's and Wagtail's own addresses, so these win (accounts/urls.py).
+    path("", include("accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("", include("consultations.urls")),
     path("documents/", include(wagtaildocs_urls)),

@@ -13,7 +13,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.cache import patch_cache_control
-from django_ratelimit.core import is_ratelimited
 from wagtail.models import Page
 
 from consultations import forms as answer_forms
@@ -26,6 +25,7 @@ from consultations.rules import (
 )
 from consultations.services import response_receive, words_screen
 from consultations.tokens import token_issue, token_read
+from core.limits import attempt_over_limit
 from core.requests import client_ip
 
 URLENCODED = "application/x-www-form-urlencoded"
@@ -103,13 +103,10 @@ def _decode_body(request: HttpRequest) -> list[tuple[str, str]] | None:
 
 def submission(request: HttpRequest, page: Page, page_url: str = "") -> HttpResponse:
     """Check and store a posted response: the page's own POST and /answer/<id>/ both end here."""
-    if is_ratelimited(
-        request,
-        group="consultation-submit",
-        key=client_ip,
+    if attempt_over_limit(
+        scope="consultation-submit",
+        key=client_ip(request),
         rate=settings.SUBMISSION_RATE_LIMIT,
-        method="POST",
-        increment=True,
     ):
         return _refuse(
             request,

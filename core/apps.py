@@ -10,9 +10,6 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.urls import register_converter
-
-        from core.converters import DatabaseIdConverter
-
         # <id:pk> in any app's URLs: a row id that the database can hold.
-        register_converter(DatabaseIdConverter, "id")
+        import core.checks  # noqa: F401
+        import core.converters  # noqa: F401

@@ -1,4 +1,11 @@
-"""URL converters the apps share."""
+"""URL converters the apps share: `<id:pk>` is a row id the database can hold.
+
+Registered when this module is first imported, which must come before any URL pattern using
+it is built: a routable page builds its patterns when its class is defined, so page modules
+import this one.
+"""
+
+from django.urls import register_converter
 
 
 class DatabaseIdConverter:
@@ -12,3 +19,6 @@ class DatabaseIdConverter:
 
     def to_url(self, value) -> str:
         return str(int(value))
+
+
+register_converter(DatabaseIdConverter, "id")

@@ -1,5 +1,8 @@
 """Migration operations the apps share: moving a model's table between apps
-(`ModelTableAdopt`), and SQL written per database (`RunSQLForVendor`, for triggers).
+(`ModelTableAdopt`), SQL written per database (`RunSQLForVendor`, for triggers), and the
+SQLite guard that refuses DELETE on an append-only table (`SQLiteDeleteGuard`, with
+`append_only_purge`, the one way past it; see
+docs/adr/0014-casework-oversight-append-only-and-retention.md).
 
 When the analysis and safeguarding models left the old `nlp` app, a database that already held
 their rows had to keep them, and a new database had to get the tables. `ModelTableAdopt` does
@@ -8,8 +11,17 @@ when it does not. The model's state comes from a `CreateModel` in the same migra
 `SeparateDatabaseAndState`. See docs/adr/0010-one-room-for-each-job.md.
 """
 
-from django.db import models
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.db import connections, models, transaction
 from django.db.migrations.operations.base import Operation
+
+# A table outside Django's models, so `flush` never empties it. While it holds a row, the SQLite
+# delete guards stand aside; the row is written only inside `append_only_purge`'s transaction.
+PURGE_MARKER = "append_only_purge"
+_PURGE_ALLOW = "INSERT INTO append_only_purge (allowed) VALUES (1)"
+_PURGE_END = "DELETE FROM append_only_purge"
 
 
 class ModelTableAdopt(Operation):
@@ -83,3 +95,77 @@ class RunSQLForVendor(Operation):
 
     def describe(self):
         return "Run SQL written for this database"
+
+
+class SQLiteDeleteGuard(Operation):
+    """On SQLite, a trigger that refuses every DELETE on `table`, through any path (the ORM,
+    a queryset's raw delete, raw SQL), unless `append_only_purge` is under way. Nothing on
+    other databases: PostgreSQL's guards are written in SQL in the app's migrations, and the
+    test runner empties PostgreSQL tables with TRUNCATE, which fires no row trigger."""
+
+    reversible = True
+    reduces_to_sql = False
+
+    def __init__(self, *, table: str, trigger: str, message: str):
+        self.table = table
+        self.trigger = trigger
+        self.message = message
+
+    def deconstruct(self):
+        kwargs = {"table": self.table, "trigger": self.trigger, "message": self.message}
+        return self.__class__.__qualname__, [], kwargs
+
+    def state_forwards(self, app_label, state):
+        pass
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor != "sqlite":
+            return
+        # The names and the message are written in migrations, never taken from a request.
+        trigger, table = (schema_editor.quote_name(n) for n in (self.trigger, self.table))
+        message = self.message.replace("'", "''")
+        schema_editor.execute(
+            f"CREATE TABLE IF NOT EXISTS {PURGE_MARKER} "
+            "(allowed integer NOT NULL PRIMARY KEY CHECK (allowed = 1))"
+        )
+        schema_editor.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        schema_editor.execute(
+            f"CREATE TRIGGER {trigger} BEFORE DELETE ON {table} "  # noqa: S608
+            f"WHEN NOT EXISTS (SELECT 1 FROM {PURGE_MARKER}) "
+            f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+        )
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor != "sqlite":
+            return
+        schema_editor.execute(f"DROP TRIGGER IF EXISTS {schema_editor.quote_name(self.trigger)}")
+        with schema_editor.connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND sql LIKE %s",
+                [f"%{PURGE_MARKER}%"],
+            )
+            (guards_left,) = cursor.fetchone()
+        if not guards_left:
+            schema_editor.execute(f"DROP TABLE IF EXISTS {PURGE_MARKER}")
+
+    def describe(self):
+        return f"Refuse DELETE on {self.table} (SQLite)"
+
+
+@contextmanager
+def append_only_purge(*, using: str = "default") -> Iterator[None]:
+    """Let the SQLite delete guards stand aside for what runs inside, in one transaction: the
+    marker row is never committed, so no other connection ever sees the guards down. Only the
+    test runner's `flush` uses this (core/management/commands/flush.py), and only where
+    settings.APPEND_ONLY_FLUSH is set; nothing in the application empties an append-only
+    table."""
+    connection = connections[using]
+    if connection.vendor != "sqlite" or PURGE_MARKER not in connection.introspection.table_names():
+        yield
+        return
+    with transaction.atomic(using=using):
+        with connection.cursor() as cursor:
+            cursor.execute(_PURGE_ALLOW)
+        yield
+        with connection.cursor() as cursor:
+            cursor.execute(_PURGE_END)

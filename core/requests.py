@@ -4,10 +4,8 @@ from django.conf import settings
 from django.http import HttpRequest
 
 
-def client_ip(group: str, request: HttpRequest) -> str:
-    """The client address, trusting X-Forwarded-For only from the proxies we were told of.
-
-    Takes django-ratelimit's (group, request) so it can be a limit's key."""
+def client_ip(request: HttpRequest) -> str:
+    """The client address, trusting X-Forwarded-For only from the proxies we were told of."""
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies:
         forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]

@@ -5,6 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 
 from core.taxonomy import Outcome
+from core.usernames import username_normalise
 from parliament import rules
 from parliament.models.records import Vote
 from parliament.selectors import member_for
@@ -14,14 +15,20 @@ class MemberLoginForm(AuthenticationForm):
     error_messages = {
         "invalid_login": "That username and password do not match. Check them and try again.",
         "inactive": "This login is not active. Ask the parliament team for help.",
-        "not_member": "This login is for members of the children's parliament only.",
     }
+
+    def clean_username(self):
+        # Usernames are stored normalised (parliament.services.member_create): "Sam-1234" or
+        # full-width letters typed on a phone are the same login.
+        return username_normalise(self.cleaned_data["username"])
 
     def confirm_login_allowed(self, user):
         super().confirm_login_allowed(user)
         member = member_for(user)
         if member is None:
-            raise forms.ValidationError(self.error_messages["not_member"], code="not_member")
+            # A staff password is answered as if it were wrong, so this page cannot be used to
+            # test guesses at one.
+            raise self.get_invalid_login_error()
         decision = rules.member_can_log_in(member, timezone.localdate())
         if not decision:
             raise forms.ValidationError(decision.reason, code="not_allowed")

@@ -150,14 +150,20 @@ def proposal_is_public(status: str) -> bool:
     return status in PUBLIC_STATUSES
 
 
-def proposal_visible(*, status: str, proposer_id: int | None, member_id: int | None) -> bool:
-    """Anyone sees what is public; a member also sees what waits for a seconder, and their
-    own proposals whatever became of them."""
+def proposal_visible(
+    *,
+    status: str,
+    proposer_id: int | None,
+    member_id: int | None,
+    seconder_id: int | None = None,
+) -> bool:
+    """Anyone sees what is public; a member also sees what waits for a seconder, and what they
+    proposed or seconded whatever became of it."""
     if proposal_is_public(status):
         return True
     if member_id is None:
         return False
-    return status == ProposalStatus.PROPOSED or proposer_id == member_id
+    return status == ProposalStatus.PROPOSED or member_id in (proposer_id, seconder_id)
 
 
 def proposal_can_second(member: MemberFacts, proposal: ProposalFacts) -> Decision:

@@ -42,15 +42,19 @@ def motions_waiting_for_seconder() -> QuerySet[Motion]:
 
 
 def motions_own_unpublished(*, member: Member) -> QuerySet[Motion]:
-    """A member's own motions that the public cannot see yet, or never will."""
-    return member.motions.exclude(status__in=PUBLIC_STATUSES)
+    """Motions a member proposed or seconded that the public cannot see yet, or never will."""
+    return (
+        Motion.objects.filter(Q(proposer=member) | Q(seconder=member))
+        .exclude(status__in=PUBLIC_STATUSES)
+        .select_related("proposer")
+    )
 
 
 def _visible_to(member: Member | None) -> Q:
     # `rules.proposal_visible`, as a query.
     visible = Q(status__in=PUBLIC_STATUSES)
     if member is not None:
-        visible |= Q(status=ProposalStatus.PROPOSED) | Q(proposer=member)
+        visible |= Q(status=ProposalStatus.PROPOSED) | Q(proposer=member) | Q(seconder=member)
     return visible
 
 
@@ -83,7 +87,12 @@ def amendments_visible(*, motion: Motion, member: Member | None) -> list[Amendme
     return [
         a
         for a in motion.amendments.all()
-        if rules.proposal_visible(status=a.status, proposer_id=a.proposer_id, member_id=member_id)
+        if rules.proposal_visible(
+            status=a.status,
+            proposer_id=a.proposer_id,
+            seconder_id=a.seconder_id,
+            member_id=member_id,
+        )
     ]
 
 

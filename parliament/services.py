@@ -20,6 +20,7 @@ from cms.roles import Role
 from core.rules import require
 from core.screening import concern_in, concern_stored
 from core.taxonomy import Outcome
+from core.usernames import username_normalise
 from parliament import rules
 from parliament.choices import ProposalStatus
 from parliament.models.records import (
@@ -77,7 +78,8 @@ def member_create(
     """Make a member and their login. Staff pass the login on; there is no public sign-up."""
     require(rules.member_age_allowed(date_of_birth=date_of_birth, term_starts=term_starts))
     require(rules.member_term_allowed(term_starts=term_starts, term_ends=term_ends))
-    base = slugify(display_name)[:20] or "member"
+    # Stored in the one spelling the login page looks up (core.usernames).
+    base = username_normalise(slugify(display_name))[:20] or "member"
     username = f"{base}-{secrets.randbelow(9000) + 1000}"
     while User.objects.filter(username=username).exists():
         username = f"{base}-{secrets.randbelow(9000) + 1000}"

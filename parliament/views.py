@@ -23,9 +23,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.cache import patch_cache_control
-from django_ratelimit.core import is_ratelimited
 
+from core.limits import attempt_over_limit
 from core.requests import client_ip
+from core.usernames import username_normalise
 from parliament import forms, rules, selectors, services
 from parliament.choices import CONSTITUENCIES
 from parliament.models.records import Comment
@@ -179,14 +180,13 @@ LOGIN_TEXT = {"heading": "Members: log in", "button": "Log in"}
 
 def login_view(request, page) -> HttpResponse:
     if request.method == "POST":
-        username = request.POST.get("username", "")[:150].lower()
-        if is_ratelimited(
-            request,
-            group="parliament-login",
-            key=lambda group, req: f"{client_ip(group, req)}:{username}",
+        # Counted in the shared cache, under the username as the form will look it up, so
+        # neither another process nor a look-alike spelling starts the count again.
+        username = username_normalise(request.POST.get("username", "")[:150])[:150]
+        if attempt_over_limit(
+            scope="parliament-login",
+            key=f"{client_ip(request)}:{username}",
             rate=settings.MEMBER_LOGIN_RATE_LIMIT,
-            method="POST",
-            increment=True,
         ):
             return _render(
                 request,
@@ -233,8 +233,11 @@ def password_change(request, page) -> HttpResponse:
 
 
 def logout_view(request, page) -> HttpResponse:
-    if (refused := _post_only(request)) is not None:
-        return refused
+    if request.method != "POST":
+        # A link must not log anyone out; say plainly that this did not.
+        response = _render(request, page, "logout.html", {}, status=405)
+        response["Allow"] = "POST"
+        return response
     logout(request)
     return redirect(page.url)
 

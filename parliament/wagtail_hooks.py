@@ -20,17 +20,17 @@ def register_parliament_viewsets():
 def register_parliament_urls():
     return [
         path(
-            "parliament/members/<int:pk>/access/",
+            "parliament/members/<id:pk>/access/",
             admin_views.member_manage,
             name="parliament_member_manage",
         ),
         path(
-            "parliament/motions/<int:pk>/moderate/",
+            "parliament/motions/<id:pk>/moderate/",
             admin_views.motion_moderate,
             name="parliament_motion_moderate",
         ),
         path(
-            "parliament/comments/<int:pk>/moderate/",
+            "parliament/comments/<id:pk>/moderate/",
             admin_views.comment_moderate,
             name="parliament_comment_moderate",
         ),

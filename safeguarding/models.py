@@ -133,7 +133,7 @@ class FlagEventQuerySet(models.QuerySet):
 
 class FlagEvent(models.Model):
     """One line of a flag's history: who did what, when and why. Append-only: the model, the
-    queryset and (on PostgreSQL) the database refuse to change or delete a line."""
+    queryset and the database (PostgreSQL or SQLite) refuse to change or delete a line."""
 
     class What(models.TextChoices):
         RAISED = "raised", "Raised"

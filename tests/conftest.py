@@ -23,6 +23,24 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
+def _test_logins_include_the_code(monkeypatch):
+    """`client.force_login` (and `client.login`) stand for a whole login: the password and,
+    for anyone with a second factor, the code step too. Tests of the code step log in through
+    the login pages instead, which this leaves alone."""
+    from django.test import Client
+
+    from tests.factories.accounts import session_verify
+
+    password_only = Client._login
+
+    def _login(self, user, backend=None):
+        password_only(self, user, backend)
+        session_verify(self, user)
+
+    monkeypatch.setattr(Client, "_login", _login)
+
+
+@pytest.fixture(autouse=True)
 def _casework_files(settings, tmp_path):
     """Casework documents go to each test's own private folder, never the project's."""
     settings.CASEWORK_ROOT = str(tmp_path / "casework")

@@ -15,6 +15,7 @@ PACKAGES = (
     "consultations",
     "parliament",
     "commissioner",
+    "accounts",
     "cms",
     "core",
     "nlp",

@@ -55,3 +55,55 @@ def test_production_will_not_start_without_a_secret_key():
     )
     assert missing.returncode != 0
     assert "SECRET_KEY" in missing.stderr
+
+
+def _production(**env) -> subprocess.CompletedProcess:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DATABASE_URL", "REDIS_URL", "EMAIL_URL", "DEFAULT_FROM_EMAIL")
+    }
+    clean.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="example.org",
+        **env,
+    )
+    probe = (
+        "import json, django; from django.conf import settings; django.setup(); "
+        "from django.core import checks; "
+        "print(json.dumps({'backend': settings.EMAIL_BACKEND, 'host': settings.EMAIL_HOST, "
+        "'tls': settings.EMAIL_USE_TLS, 'from': settings.DEFAULT_FROM_EMAIL, "
+        "'checks': [m.id for m in checks.run_checks(include_deployment_checks=True)]}))"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env=clean, capture_output=True, text=True
+    )
+
+
+def test_production_will_not_start_without_saying_where_email_goes():
+    missing = _production()
+    assert missing.returncode != 0
+    assert "EMAIL_URL" in missing.stderr
+
+
+def test_production_sends_email_through_the_configured_server():
+    out = json.loads(
+        _production(
+            EMAIL_URL="smtp+tls://voice:secret@smtp.example.org:587",
+            DEFAULT_FROM_EMAIL="safeguarding@example.org",
+        ).stdout
+    )
+    assert (out["backend"], out["host"], out["tls"], out["from"]) == (
+        "django.core.mail.backends.smtp.EmailBackend",
+        "smtp.example.org",
+        True,
+        "safeguarding@example.org",
+    )
+    assert "core.W001" not in out["checks"]
+
+
+def test_email_switched_off_on_purpose_is_said_clearly():
+    out = json.loads(_production(EMAIL_URL="off").stdout)
+    assert out["backend"] == "django.core.mail.backends.dummy.EmailBackend"
+    assert "core.W001" in out["checks"]

@@ -11,12 +11,12 @@ from django.utils import timezone
 
 from commissioner import rules
 from commissioner.models import Agency, InformationRequest, Inquiry, Meeting
-from commissioner.services.audit import require_open
+from commissioner.services.audit import require_changeable
 
 
 @transaction.atomic
 def agency_add(*, inquiry: Inquiry, kind: str, name: str, by, **contact) -> Agency:
-    require_open(user=by, inquiry=inquiry)
+    require_changeable(user=by, inquiry=inquiry)
     agency = Agency(inquiry=inquiry, kind=kind, name=name.strip(), **contact)
     agency.full_clean()
     agency.save()
@@ -27,7 +27,7 @@ def agency_add(*, inquiry: Inquiry, kind: str, name: str, by, **contact) -> Agen
 def request_send(
     *, agency: Agency, asked_for: str, by, sent_on: date | None = None, due_on: date | None = None
 ) -> InformationRequest:
-    require_open(user=by, inquiry=agency.inquiry)
+    require_changeable(user=by, inquiry=agency.inquiry)
     sent_on = sent_on or timezone.localdate()
     due_on = due_on or rules.request_due_on(sent_on)
     decision = rules.request_dates_allowed(sent_on=sent_on, due_on=due_on)
@@ -43,7 +43,7 @@ def request_send(
 @transaction.atomic
 def request_remind(*, request: InformationRequest, by) -> InformationRequest:
     """Record that the agency was reminded today."""
-    require_open(user=by, inquiry=request.agency.inquiry)
+    require_changeable(user=by, inquiry=request.agency.inquiry)
     request.reminded_on = timezone.localdate()
     request.save(update_fields=["reminded_on"])
     return request
@@ -53,7 +53,7 @@ def request_remind(*, request: InformationRequest, by) -> InformationRequest:
 def request_reply(
     *, request: InformationRequest, summary: str, by, on: date | None = None
 ) -> InformationRequest:
-    require_open(user=by, inquiry=request.agency.inquiry)
+    require_changeable(user=by, inquiry=request.agency.inquiry)
     request.reply_received_on = on or timezone.localdate()
     request.reply_summary = summary.strip()
     request.save(update_fields=["reply_received_on", "reply_summary"])
@@ -65,7 +65,7 @@ def meeting_record(
     *, inquiry: Inquiry, kind: str, held_on: date, private: bool, notes: str = "", by
 ) -> Meeting:
     """A meeting or hearing held for the inquiry; a private one is never published."""
-    require_open(user=by, inquiry=inquiry)
+    require_changeable(user=by, inquiry=inquiry)
     meeting = Meeting(inquiry=inquiry, kind=kind, held_on=held_on, private=private, notes=notes)
     meeting.full_clean()
     meeting.save()

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from commissioner import rules
 from commissioner.models import Deadline, Inquiry
-from commissioner.services.audit import require_open
+from commissioner.services.audit import require_changeable
 from core.rules import require
 
 
@@ -19,7 +19,7 @@ from core.rules import require
 def deadline_set(
     *, inquiry: Inquiry, name: str, working_days: int, by, start: date | None = None
 ) -> Deadline:
-    require_open(user=by, inquiry=inquiry)
+    require_changeable(user=by, inquiry=inquiry)
     require(rules.deadline_length_allowed(working_days))
     start = start or timezone.localdate()
     return Deadline.objects.create(
@@ -29,7 +29,7 @@ def deadline_set(
 
 @transaction.atomic
 def deadline_pause(*, deadline: Deadline, reason: str, by, on: date | None = None) -> Deadline:
-    require_open(user=by, inquiry=deadline.inquiry)
+    require_changeable(user=by, inquiry=deadline.inquiry)
     if deadline.paused_on is not None:
         raise ValidationError("The clock is already paused.")
     if not reason.strip():
@@ -43,7 +43,7 @@ def deadline_pause(*, deadline: Deadline, reason: str, by, on: date | None = Non
 @transaction.atomic
 def deadline_resume(*, deadline: Deadline, by, on: date | None = None) -> Deadline:
     """Restart the clock: the due date moves on by the working days it was paused."""
-    require_open(user=by, inquiry=deadline.inquiry)
+    require_changeable(user=by, inquiry=deadline.inquiry)
     if deadline.paused_on is None:
         raise ValidationError("The clock is not paused.")
     deadline.due_on = rules.deadline_resumed_due_on(

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from commissioner import rules
 from commissioner.models import AuditEvent, Evidence, Inquiry
-from commissioner.services.audit import audit, require_open
+from commissioner.services.audit import audit, require_changeable, require_open
 from core.rules import require
 
 
@@ -42,7 +42,7 @@ def evidence_add(
     how_obtained: str,
     by,
 ) -> Evidence:
-    require_open(user=by, inquiry=inquiry)
+    require_changeable(user=by, inquiry=inquiry)
     require(rules.evidence_add_allowed(inquiry.state))
     if not (title.strip() and from_whom.strip() and how_obtained.strip()):
         raise ValidationError("Say what the document is, who it came from and how.")

@@ -12,7 +12,7 @@ from django.utils import timezone
 from commissioner import rules
 from commissioner.models import AuditEvent, Inquiry, Recommendation, Report, SealedReport
 from commissioner.rules import State
-from commissioner.services.audit import audit, require_open
+from commissioner.services.audit import audit, require_changeable, require_open
 from commissioner.services.directions import inquiry_move
 from core.rules import require
 
@@ -27,7 +27,7 @@ def report_save(
     publication_text: str,
     by,
 ) -> Report:
-    require_open(user=by, inquiry=inquiry)
+    require_changeable(user=by, inquiry=inquiry)
     require(rules.report_edit_allowed(inquiry.state))
     report, _ = Report.objects.get_or_create(inquiry=inquiry)
     report.draft = draft
@@ -79,7 +79,7 @@ def report_send(*, inquiry: Inquiry, by) -> SealedReport:
 def recommendation_add(
     *, inquiry: Inquiry, text: str, bodies: str, respond_by: date, by
 ) -> Recommendation:
-    require_open(user=by, inquiry=inquiry)
+    require_changeable(user=by, inquiry=inquiry)
     if not (text.strip() and bodies.strip()):
         raise ValidationError("A recommendation says what should happen and who must respond.")
     if respond_by <= timezone.localdate():
@@ -94,7 +94,7 @@ def recommendation_response_record(
     *, recommendation: Recommendation, summary: str, by, on: date | None = None
 ) -> Recommendation:
     """What a body said in writing it will do about a recommendation."""
-    require_open(user=by, inquiry=recommendation.inquiry)
+    require_changeable(user=by, inquiry=recommendation.inquiry)
     if not summary.strip():
         raise ValidationError("Say what the body said it will do.")
     on = on or timezone.localdate()

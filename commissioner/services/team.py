@@ -1,5 +1,6 @@
 """The inquiry's team, and breaking glass: the commissioner opening an inquiry they are not on,
-with a reason, for a few hours, reviewed by someone else."""
+with a reason, for a few hours, reviewed by someone else. Nobody puts themselves on a team:
+that would be breaking glass with no reason, no expiry and no review (ADR 0014)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,12 @@ def team_set(*, inquiry: Inquiry, members: list, by) -> Inquiry:
     if not decision:
         raise PermissionDenied(decision.reason)
     decision = rules.team_size_allowed(len(members))
+    if not decision:
+        raise ValidationError(decision.reason)
+    adds_self = by.pk in {member.pk for member in members} and not (
+        inquiry.team.filter(pk=by.pk).exists()
+    )
+    decision = rules.team_self_add_allowed(adds_self=adds_self)
     if not decision:
         raise ValidationError(decision.reason)
     inquiry.team.set(members)

@@ -1,5 +1,6 @@
 """Settings shared by every environment, read from the environment through one `env` object."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -37,6 +38,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Form widgets render through TEMPLATES, so templates/ can override Wagtail's (FORM_RENDERER).
+    "django.forms",
     # The project's own apps come last: roles are synced once the last of them has migrated.
     "core",
     "cms",
@@ -59,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.middleware.AdminContentSecurityPolicyMiddleware",
+    "cms.middleware.PermissionsPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -80,6 +84,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through the TEMPLATES engine, so templates/wagtailadmin/widgets/ overrides
+# Wagtail's pickers (they would otherwise need inline scripts: ADR 3).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "config.wsgi.application"
 
@@ -104,8 +112,8 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and task broker --------------------------------------------------------------------
-# The cache backs the per-client submission limit, so it must be shared by every process:
-# the database by default, Redis when REDIS_URL is set.
+# The cache backs the submission flood limit and the login limits (core/limits.py), so it
+# must be shared by every process: the database by default, Redis when REDIS_URL is set.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
@@ -115,19 +123,13 @@ if REDIS_URL:
             "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
         }
     }
-    CACHES["ratelimit"] = CACHES["default"]
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "cache_entries",
         },
-        # Without Redis the flood limit counts in each process's memory: two write
-        # transactions per submission on SQLite cost more than an exact count across
-        # processes is worth, for a limit set far above what a person could reach.
-        "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
-RATELIMIT_USE_CACHE = "ratelimit"
 
 Q_CLUSTER = {
     "name": "voice",
@@ -175,7 +177,7 @@ STORAGES = {
 # --- Wagtail -------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Children's Commissioner for England"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "core.search"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no requests to other hosts
 WAGTAILFORMS_HELP_TEXT_ALLOW_HTML = False
 
@@ -196,6 +198,20 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in [
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "browsing-topics",
+    ]
+)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -205,8 +221,10 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 
 # --- The consultation journey -----------------------------------------------------------------
-# Far above what a person could reach, but a classroom shares one address: see ADR 0004.
-SUBMISSION_RATE_LIMIT = env("SUBMISSION_RATE_LIMIT", default="120/10m")
+# Answers one address may send: a whole school often shares one, so this is sized for about
+# twenty classes of 30 in an hour, each answering within the same few minutes (ADR 0004).
+# Counted in the shared cache, so it holds across every web process.
+SUBMISSION_RATE_LIMIT = env("SUBMISSION_RATE_LIMIT", default="600/h")
 # Wrong passwords a connection may try for one member's login before it must wait.
 MEMBER_LOGIN_RATE_LIMIT = env("MEMBER_LOGIN_RATE_LIMIT", default="10/15m")
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
@@ -224,10 +242,6 @@ EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.Ema
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 
-# django-ratelimit warns about caches it has not vetted; the database cache is shared and
-# its incr is good enough for a coarse flood limit.
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -239,3 +253,60 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# --- Logins: lock-outs, the second factor, how long a login lasts (docs/adr/0015-logins.md) ---
+# django-axes and django-otp keep their own rows; `accounts` fits them to this site. Their apps
+# go before the project's own, so the roles are still synced after the last project app.
+_FIRST_OWN_APP = INSTALLED_APPS.index("core")
+INSTALLED_APPS[_FIRST_OWN_APP:_FIRST_OWN_APP] = [
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+]
+INSTALLED_APPS.append("accounts")
+# After authentication: who has given their code; then log out logins that are over; then
+# keep a login that still owes its code at the code step. Axes' own goes last, as it asks.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+_AFTER_MESSAGES = MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1
+MIDDLEWARE[_AFTER_MESSAGES:_AFTER_MESSAGES] = [
+    "accounts.sessions.SessionLimitsMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
+]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS = [
+    "accounts.lockout.StaffLockoutBackend",  # axes: refuses a locked account or address
+    "django.contrib.auth.backends.ModelBackend",
+]
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.StaffLoginForm"
+
+# Lock-outs, on the staff login pages only (members have MEMBER_LOGIN_RATE_LIMIT): 10 wrong
+# passwords for one username, or from one address, lock it for 15 minutes. An administrator
+# lifts a lock early with `manage.py axes_reset_username NAME` or `axes_reset_ip ADDRESS`.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Tries during a lock neither count nor push the lock further: "wait 15 minutes" stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_WHITELIST_CALLABLE = "accounts.lockout.attempt_exempt"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_address"
+AXES_USERNAME_CALLABLE = "accounts.lockout.lockout_username"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+# Failed attempts are kept only while they count; no log of every login (children's addresses).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+
+# The second factor: a code from an authenticator app (TOTP), required of anyone who can read
+# children's own words or casework (accounts/rules.py), open to every other member of staff.
+OTP_TOTP_ISSUER = "Children's Commissioner"
+
+# How long a login lasts: 30 minutes without activity and 10 hours in all (ended, with the
+# reason shown, by accounts.sessions), and the cookie goes when the browser closes (members
+# use shared school computers). The session store's own expiry is only the backstop.
+SESSION_IDLE_AGE = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
+SESSION_ABSOLUTE_AGE = env.int("SESSION_ABSOLUTE_SECONDS", default=10 * 60 * 60)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_AGE
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True

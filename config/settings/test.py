@@ -15,9 +15,12 @@ if not REDIS_URL:
     # Each test run gets a clean limiter without creating a cache table per test database.
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The runner empties every table between transactional tests with `flush`; on SQLite that
+# needs the append-only guards to stand aside
+# (docs/adr/0014-casework-oversight-append-only-and-retention.md).
+APPEND_ONLY_FLUSH = True
 # Serve static files straight from the app folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+import core.converters  # noqa: F401 (registers <id:...> before the routes below are built)
 from parliament import views
 
 
@@ -33,7 +34,7 @@ class ParliamentPage(RoutablePageMixin, Page):
     def route_sittings(self, request):
         return views.sittings(request, self)
 
-    @path("sittings/<int:pk>/", name="sitting")
+    @path("sittings/<id:pk>/", name="sitting")
     def route_sitting(self, request, pk):
         return views.sitting_detail(request, self, pk)
 
@@ -45,29 +46,29 @@ class ParliamentPage(RoutablePageMixin, Page):
     def route_motion_new(self, request):
         return views.motion_propose(request, self)
 
-    @path("motions/<int:pk>/", name="motion")
+    @path("motions/<id:pk>/", name="motion")
     def route_motion(self, request, pk):
         return views.motion_detail(request, self, pk)
 
-    @path("motions/<int:pk>/amend/", name="amend")
+    @path("motions/<id:pk>/amend/", name="amend")
     def route_amend(self, request, pk):
         return views.amendment_propose(request, self, pk)
 
-    @path("motions/<int:pk>/comment/", name="comment")
+    @path("motions/<id:pk>/comment/", name="comment")
     def route_comment(self, request, pk):
         return views.comment_post(request, self, pk)
 
-    @path("<str:kind>/<int:pk>/second/", name="second")
+    @path("<str:kind>/<id:pk>/second/", name="second")
     def route_second(self, request, kind, pk):
         if kind not in ("motion", "amendment"):
             raise Http404
         return views.proposal_second(request, self, kind, pk)
 
-    @path("comments/<int:pk>/report/", name="report")
+    @path("comments/<id:pk>/report/", name="report")
     def route_report(self, request, pk):
         return views.comment_report(request, self, pk)
 
-    @path("divisions/<int:pk>/vote/", name="vote")
+    @path("divisions/<id:pk>/vote/", name="vote")
     def route_vote(self, request, pk):
         return views.vote(request, self, pk)
 

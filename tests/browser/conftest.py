@@ -78,3 +78,28 @@ def assert_accessible(axe):
         assert results.violations_count == 0, results.generate_report()
 
     return check
+
+
+@pytest.fixture
+def staff_context(browser, live_server):
+    """A browser already logged in as a member of staff, past the code step: the cookie of a
+    session made as `client.force_login` makes one (tests/conftest.py)."""
+    from django.conf import settings
+    from django.test import Client
+
+    contexts = []
+
+    def make(user, **options):
+        client = Client()
+        client.force_login(user)
+        context = browser.new_context(**options)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+        context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+        )
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()

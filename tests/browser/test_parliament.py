@@ -106,3 +106,38 @@ def test_voting_works_without_javascript(live_server, phone_without_javascript):
     page.get_by_label("No (against)").check()
     page.get_by_role("button", name="Vote").click()
     assert Vote.objects.get(division=division).choice == "no"
+
+
+def test_a_member_seconds_a_motion_and_still_finds_it(live_server, phone, assert_accessible):
+    home = parliament_page()
+    proposer = member_make(name="Ada").member
+    motion = services.motion_propose(
+        member=proposer,
+        title="Water fountains in every park",
+        text="This parliament believes every park should have a water fountain.",
+        outcomes=["being_healthy"],
+    )
+    other = services.motion_propose(
+        member=proposer,
+        title="Later buses",
+        text="This parliament believes buses should run later.",
+        outcomes=["economic_wellbeing"],
+    )
+    access = member_make(name="Bo")
+    phone.goto(live_server.url + home.url + "login/")
+    phone.get_by_label("Username").fill(access.username)
+    phone.get_by_label("Password").fill(access.password)
+    phone.get_by_role("button", name="Log in").click()
+
+    phone.goto(live_server.url + home.url + f"motions/{motion.pk}/")
+    phone.get_by_role("button", name="Second this motion").click()
+
+    assert phone.get_by_role("heading", level=1).inner_text() == "Water fountains in every park"
+    assert "Thank you for seconding" in phone.content()
+    assert "Seconded by" in phone.content() and "Bo" in phone.locator("dl").inner_text()
+    _check(phone, assert_accessible)
+    phone.goto(live_server.url + home.url + "motions/")
+    mine = phone.locator("section", has=phone.get_by_role("heading", name="seconded"))
+    assert "Water fountains in every park" in mine.inner_text()
+    phone.goto(live_server.url + home.url + f"motions/{other.pk}/")
+    assert "Thank you for seconding" not in phone.content()

@@ -90,7 +90,8 @@ def test_the_trail_filters_by_action_person_inquiry_and_date(case):
 def test_the_csv_export_is_filtered_audited_uncached_and_safe_in_a_spreadsheet(case):
     _caseworker, inquiry, _evidence = case
     commissioner = staff(Role.COMMISSIONER, "-eve")
-    team.break_glass(inquiry=inquiry, user=commissioner, reason='=HYPERLINK("http://x") urgent')
+    reason = '=HYPERLINK("http://x") urgent call from the minister'
+    team.break_glass(inquiry=inquiry, user=commissioner, reason=reason)
     response = client_for(commissioner).get(AUDIT, {"export": "csv"})
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
     assert response["Content-Disposition"] == 'attachment; filename="audit-trail.csv"'
@@ -98,7 +99,7 @@ def test_the_csv_export_is_filtered_audited_uncached_and_safe_in_a_spreadsheet(c
     assert header == ["when", "who", "action", "inquiry", "what", "why"]
     glass = next(row for row in rows if row[2] == "Broke glass")
     assert glass[1] == "'-eve" and glass[4] == ""
-    assert glass[5] == '\'=HYPERLINK("http://x") urgent'
+    assert glass[5] == "'" + reason
     assert glass[3] == inquiry.direction.reference
     assert any(row[2] == "Direction recorded" for row in rows)
     # Each line's time is written in full, as it always was.
@@ -187,3 +188,25 @@ def test_the_overdue_list_exports_safely_and_the_export_is_audited(case):
     assert {row[0] for row in rows} == {inquiry.direction.reference}
     line = AuditEvent.objects.get(action="export")
     assert line.user == caseworker and line.target == "overdue list"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_every_formula_start_is_made_safe_in_the_overdue_list_in_both_formats(case, start):
+    caseworker, inquiry, _evidence = case
+    agency = agencies.agency_add(
+        inquiry=inquiry, kind="health", name=f"{start}Example Trust", by=caseworker
+    )
+    agencies.request_send(
+        agency=agency,
+        asked_for="GP records",
+        sent_on=timezone.localdate() - timedelta(days=60),
+        by=caseworker,
+    )
+    client = client_for(caseworker)
+    rows = _rows(client.get(OVERDUE, {"export": "csv"}))
+    assert rows[1][2] == f"'{start}Example Trust"
+    response = client.get(OVERDUE, {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    cells = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert cells[1][2] == f"'{start}Example Trust"
+    assert AuditEvent.objects.filter(action="export", target="overdue list").count() == 2

@@ -269,3 +269,64 @@ def test_the_childs_details_are_kept_six_years_after_the_inquiry_finishes():
     assert rules.retention_date(date(2026, 11, 22)) == date(2026, 11, 22) + timedelta(days=2190)
     assert "name" not in rules.CHILD_DETAILS_REMOVED  # the name is replaced, not emptied
     assert "nhs_number" in rules.CHILD_DETAILS_REMOVED
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "",
+        "urgent!!!!",  # ten characters, once enough
+        "urgent urgent urgent urgent urgent urgent",  # one word over and over
+        "need to see it",  # too few words
+        "a b c d e f g h i j k l m n o p",  # no word of two letters
+        "12345 67890 12345 67890 12345",
+    ],
+)
+def test_a_break_glass_reason_must_be_a_sentence_someone_can_review(reason):
+    decision = rules.break_glass_reason_allowed(reason)
+    assert not decision
+    assert "at least 5 different words and 25 characters" in decision.reason
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "Press enquiry needs an answer",
+        "The Secretary of State asked for a briefing on this case today.",
+    ],
+)
+def test_a_real_reason_is_accepted(reason):
+    assert rules.break_glass_reason_allowed(reason)
+
+
+def test_nobody_adds_themselves_to_a_team():
+    assert rules.team_self_add_allowed(adds_self=False)
+    decision = rules.team_self_add_allowed(adds_self=True)
+    assert not decision and "break glass" in decision.reason
+
+
+@pytest.mark.parametrize("state", list(State))
+def test_a_finished_inquirys_record_is_read_only(state):
+    assert bool(rules.record_change_allowed(state)) is (state not in rules.FINISHED)
+
+
+def test_anonymising_replaces_every_identifier_as_a_whole_word_longest_first():
+    terms = rules.anonymisation_terms(
+        identifiers=rules.child_identifiers(
+            name="Robin Example",
+            nhs_number="9990001112",
+            local_authority_reference="LA/77",
+            date_of_birth=date(2014, 3, 3),
+        ),
+        details=["Example Primary School", "", "Dr Able"],
+        date_of_birth=date(2014, 3, 3),
+    )
+    text = (
+        "ROBIN EXAMPLE (NHS 9990001112, LA/77, born 3 March 2014 or 03/03/2014) went to "
+        "Example Primary School and saw Dr Able; Robin's robins and Exampleshire stay."
+    )
+    assert rules.anonymised(text, terms) == (
+        "[anonymised] (NHS [anonymised], [anonymised], born [anonymised] or [anonymised]) went "
+        "to [anonymised] and saw [anonymised]; [anonymised]'s robins and Exampleshire stay."
+    )
+    assert rules.anonymised(text, []) == text

@@ -100,7 +100,8 @@ def test_only_the_team_moves_an_inquiry_and_only_the_commissioner_records_a_with
             inquiry=inquiry, to_state=State.WITHDRAWN, reason="Letter", by=caseworker
         )
     commissioner = staff(Role.COMMISSIONER)
-    team.team_set(inquiry=inquiry, members=[caseworker, commissioner], by=commissioner)
+    # Another commissioner puts them on the team: nobody adds themselves.
+    team.team_set(inquiry=inquiry, members=[caseworker, commissioner], by=staff(Role.COMMISSIONER))
     inquiry = directions.inquiry_move(
         inquiry=inquiry, to_state=State.WITHDRAWN, reason="SoS letter of 1 Dec", by=commissioner
     )

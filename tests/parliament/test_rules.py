@@ -164,6 +164,16 @@ def test_members_also_see_what_waits_for_a_seconder_and_their_own():
     assert visible(ProposalStatus.SECONDED, 1) and visible(ProposalStatus.REJECTED, 1)
 
 
+def test_the_seconder_still_sees_what_they_seconded():
+    def visible(status, member_id):
+        return rules.proposal_visible(
+            status=status, proposer_id=1, seconder_id=3, member_id=member_id
+        )
+
+    assert visible(ProposalStatus.SECONDED, 3) and visible(ProposalStatus.REJECTED, 3)
+    assert not visible(ProposalStatus.SECONDED, 2)
+
+
 def test_only_a_seconded_proposal_is_moderated_and_a_refusal_says_why():
     seconded = ProposalStatus.SECONDED
     assert rules.proposal_can_moderate(status=seconded, approve=True, note="")

@@ -249,6 +249,19 @@ def test_proposers_cannot_second_their_own_motion(page):
     assert "Another member has to second" in response.content.decode()
 
 
+def test_a_seconder_lands_on_the_motion_they_seconded_and_keeps_it_in_their_list(page):
+    motion = services.motion_propose(
+        member=member_make().member, title="Later buses", text="Words", outcomes=[]
+    )
+    client = _logged_in(member_make().member.user)
+    response = client.post(page.url + f"motion/{motion.pk}/second/", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == page.url + f"motions/{motion.pk}/"
+    assert "Thank you for seconding" in response.content.decode()
+    listed = client.get(page.url + "motions/").context["mine"]
+    assert [m.pk for m in listed] == [motion.pk]
+
+
 def test_a_member_votes_changes_the_vote_and_sees_only_their_own(page, motion):
     member = member_make().member
     division = division_open(motion)

@@ -37,14 +37,20 @@ class Command(BaseCommand):
             if home is None:
                 raise CommandError("No home page: run migrate first.")
             users = {u.username: u for u in get_user_model().objects.all()}
-            # Each app loads its own demo content; this command imports none of them.
+            # Each app loads its own demo content; this command imports none of them. An app
+            # may return a line for the people logging in (the second factor does).
+            notes = []
             for config in apps.get_app_configs():
                 if module_has_submodule(config.module, "demo"):
-                    import_module(f"{config.name}.demo").demo_load(home=home, users=users)
+                    note = import_module(f"{config.name}.demo").demo_load(home=home, users=users)
+                    if note:
+                        notes.append(note)
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Logins (password for all):"))
         self.stdout.write(f"  password: {DEMO_PASSWORD}")
         for username, where in logins:
             self.stdout.write(f"  {username:<20} {where}")
+        for note in notes:
+            self.stdout.write(note)
 
     def _users(self) -> list[tuple[str, str]]:
         User = get_user_model()
