@@ -6,6 +6,8 @@ from django.utils import timezone
 
 from core.taxonomy import Outcome
 
+PHRASE_MAX_LENGTH = 255
+
 
 class AnswerAnalysis(models.Model):
     """What the pipeline made of one text answer: redacted text, personal-data spans, key
@@ -69,3 +71,24 @@ class OutcomeTag(models.Model):
 
     def __str__(self):
         return f"{self.get_outcome_display()} ({self.get_source_display()})"
+
+
+class KeyPhrase(models.Model):
+    """One key phrase of one answer, a row each so the dashboard counts them in the database.
+    Written with the answer's analysis (the same phrases as `AnswerAnalysis.keyphrases`)."""
+
+    answer = models.ForeignKey(
+        "consultations.Answer", on_delete=models.CASCADE, related_name="keyphrases"
+    )
+    phrase = models.CharField(max_length=PHRASE_MAX_LENGTH)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["answer", "phrase"], name="one_row_per_answer_phrase")
+        ]
+        indexes = [models.Index(fields=["phrase"], name="keyphrase_phrase_idx")]
+
+    def __str__(self):
+        return self.phrase

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from analysis.models import AnswerAnalysis, OutcomeTag
+from analysis.models import PHRASE_MAX_LENGTH, AnswerAnalysis, KeyPhrase, OutcomeTag
 from consultations.models import Answer, Response
 from core.screening import ANALYSIS, Concern, concern_stored
 from core.taxonomy import Outcome
@@ -39,6 +39,7 @@ def responses_analyse(*, response_ids: list[int]) -> int:
     now = timezone.now()
     with transaction.atomic():
         AnswerAnalysis.objects.filter(answer__in=answers).delete()
+        KeyPhrase.objects.filter(answer__in=answers).delete()
         OutcomeTag.objects.filter(answer__in=answers, source=OutcomeTag.Source.MODEL).delete()
         AnswerAnalysis.objects.bulk_create(
             AnswerAnalysis(
@@ -50,6 +51,11 @@ def responses_analyse(*, response_ids: list[int]) -> int:
                 analysed_at=now,
             )
             for a, r in zip(answers, results, strict=True)
+        )
+        KeyPhrase.objects.bulk_create(
+            KeyPhrase(answer=a, phrase=phrase)
+            for a, r in zip(answers, results, strict=True)
+            for phrase in dict.fromkeys(p[:PHRASE_MAX_LENGTH] for p in r.keyphrases)
         )
         OutcomeTag.objects.bulk_create(
             OutcomeTag(

@@ -1,43 +1,30 @@
-"""The Responses screen in the Wagtail admin: read, filter by consultation, age, region and
-date, and export as CSV or XLSX. Responses are never added or changed here."""
+"""The Responses screen in the Wagtail admin: read, filter (by consultation, question, outcome
+and its tags, age, region, date, finished or not, rating, key phrase), open one response and
+confirm or correct its outcomes, and export as CSV or XLSX. Responses are never added or
+changed here."""
 
-import django_filters
 from django.core.exceptions import PermissionDenied
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from django.utils.functional import cached_property
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
 from analysis import rules
-from analysis.selectors import answer_outcomes, answer_text_for, responses_for_admin
+from analysis.filters import ResponseFilterSet
+from analysis.forms import TagForm
+from analysis.selectors import answer_text_for, responses_for_admin
 from consultations.models import ConsultationPage, Response
 from core.exports import SpreadsheetSafeExportMixin
 from core.permissions import DeniedActionsPolicy
-from core.taxonomy import AgeBand, Region
 
-EXPORT_PERMISSION = "consultations.export_response"
+EXPORT_PERMISSION = rules.EXPORT_PERMISSION
 
 
 class ReadOnlyPolicy(DeniedActionsPolicy):
     """Staff may view responses, never add, edit or delete them: nothing sent is lost."""
 
     denied = ("add", "change", "delete")
-
-
-class ResponseFilterSet(WagtailFilterSet):
-    consultation = django_filters.ModelChoiceFilter(
-        queryset=ConsultationPage.objects.order_by("title"), label="Consultation"
-    )
-    age_band = django_filters.ChoiceFilter(choices=AgeBand.choices, label="Age band")
-    region = django_filters.ChoiceFilter(choices=Region.choices, label="Region")
-    submitted_at = django_filters.DateFromToRangeFilter(
-        label="Sent between", widget=DateRangePickerWidget
-    )
-
-    class Meta:
-        model = Response
-        fields = ["consultation", "age_band", "region", "submitted_at"]
 
 
 BASE_EXPORT = ["uuid", "consultation", "submitted_at", "age_band", "region", "consent_to_quote"]
@@ -55,6 +42,16 @@ BASE_HEADINGS = {
 class ResponseIndexView(SpreadsheetSafeExportMixin, IndexView):
     def get_base_queryset(self):
         return responses_for_admin()
+
+    @cached_property
+    def columns(self):
+        # The reference opens the response (there is no edit view to link to).
+        columns = list(super().columns)
+        title_column = self._get_title_column_class(TitleColumn)
+        columns[0] = title_column(
+            "uuid", label="Response", accessor="short_ref", get_url=self.get_inspect_url
+        )
+        return columns
 
     @property
     def show_export_buttons(self):
@@ -109,20 +106,31 @@ class ResponseInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["answers"] = [
-            (
-                answer,
-                answer_text_for(user=self.request.user, answer=answer),
-                answer_outcomes(answer=answer),
-            )
-            for answer in self.object.answers.select_related("analysis").prefetch_related("tags")
-        ]
-        context["can_correct"] = self.request.user.has_perm(rules.CORRECT_PERMISSION)
+        can_correct = self.request.user.has_perm(rules.CORRECT_PERMISSION)
+        answers = self.object.answers.select_related("analysis").prefetch_related("tags")
+        context["answers"] = [answer_reading(answer, self.request.user) for answer in answers]
+        context["can_correct"] = can_correct
         if self.request.user.has_perm(rules.RAW_TEXT_PERMISSION):
             # Only the safeguarding lead (and superusers) read young people's words before
             # redaction, and every such read is in the audit log.
             log(self.object, rules.RAW_READ_ACTION, user=self.request.user)
         return context
+
+
+def answer_reading(answer, user) -> dict:
+    """One answer as the response screen shows it: the words this user may read, the outcomes
+    explained, the key phrases, and the form that confirms or corrects the outcomes."""
+    tags = list(answer.tags.all())
+    analysis = getattr(answer, "analysis", None) if answer.is_text else None
+    applying = [t["outcome"] for t in rules.outcomes_that_apply(tags)]
+    return {
+        "answer": answer,
+        "text": answer_text_for(user=user, answer=answer),
+        "explained": rules.outcomes_explained(tags),
+        "keyphrases": list(analysis.keyphrases) if analysis else [],
+        "analysed": analysis is not None,
+        "form": TagForm(initial={"outcomes": applying}, auto_id=f"id_answer{answer.pk}_%s"),
+    }
 
 
 class ResponseViewSet(ModelViewSet):

@@ -1,5 +1,6 @@
-from django.urls import path
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
 from analysis import rules, views
@@ -16,7 +17,21 @@ def register_responses_viewset():
 
 @hooks.register("register_admin_urls")
 def register_analysis_urls():
-    return [path("analysis/answers/<id:answer_id>/tags/", views.answer_tags, name="answer_tags")]
+    return [
+        path("analysis/", views.DashboardView.as_view(), name="analysis_dashboard"),
+        path("analysis/figures.csv", views.dashboard_export, name="analysis_dashboard_export"),
+        path("analysis/answers/<id:answer_id>/tags/", views.answer_tags, name="answer_tags"),
+    ]
+
+
+class AnalysisMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(rules.DASHBOARD_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_analysis_menu_item():
+    return AnalysisMenuItem("Analysis", reverse("analysis_dashboard"), icon_name="table", order=240)
 
 
 @hooks.register("register_log_actions")

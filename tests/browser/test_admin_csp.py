@@ -17,6 +17,8 @@ SCREENS = [
     "/admin/safeguarding/",
     "/admin/safeguarding/inspect/{flag}/",
     "/admin/responses/",
+    "/admin/responses/inspect/{response}/",
+    "/admin/analysis/",
     "/admin/inquiries/",
     "/admin/inquiries/{inquiry}/",
     "/admin/inquiries/{inquiry}/child/",
@@ -42,6 +44,7 @@ def places():
     )
     return {
         "flag": flag.pk,
+        "response": stored.response.pk,
         "inquiry": inquiry_make().pk,
         "home": Page.objects.get(depth=2).pk,
     }

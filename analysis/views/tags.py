@@ -1,26 +1,16 @@
-"""Admin views for analysts: confirm or correct the outcomes on one answer."""
+"""Confirm or correct the outcomes on one answer."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 
-from analysis.rules import CORRECT_PERMISSION
+from analysis.forms import TagForm
+from analysis.rules import CORRECT_PERMISSION, outcomes_explained
 from analysis.selectors import answer_outcomes, answer_text_for
 from analysis.services import tags_correct
 from consultations.models import Answer
-from core.taxonomy import Outcome
-
-
-class TagForm(forms.Form):
-    outcomes = forms.MultipleChoiceField(
-        choices=Outcome.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        label="Outcomes this answer is about",
-        help_text="Your choice replaces the model's tags for this answer.",
-    )
 
 
 def answer_tags(request, answer_id: int):
@@ -32,7 +22,8 @@ def answer_tags(request, answer_id: int):
     if request.method == "POST" and form.is_valid():
         tags_correct(answer=answer, outcomes=set(form.cleaned_data["outcomes"]), user=request.user)
         messages.success(request, "Outcomes saved.")
-        return redirect("responses:inspect", answer.response_id)
+        inspect = reverse("responses:inspect", args=[answer.response_id])
+        return redirect(f"{inspect}#answer-{answer.pk}")
     return TemplateResponse(
         request,
         "analysis/admin/answer_tags.html",
@@ -40,6 +31,7 @@ def answer_tags(request, answer_id: int):
             "answer": answer,
             "text": answer_text_for(user=request.user, answer=answer),
             "current": current,
+            "explained": outcomes_explained(answer.tags.all()),
             "form": form,
             "page_title": "Outcomes for an answer",
             "header_icon": "tag",
