@@ -39,6 +39,7 @@ test: install browser-deps
 bench: install
 	$(PY) bench/submission_load.py
 	$(PY) bench/nlp_speed.py
+	$(PY) bench/dashboard_speed.py
 
 ## Debian's Chromium for the browser tests, installed when missing
 browser-deps:

@@ -30,7 +30,7 @@ class Role:
         CLERK,
     )
     # Roles whose members work in the Wagtail admin; the others use the public site only.
-    STAFF = (ANALYST, SAFEGUARDING_LEAD, CASEWORKER, COMMISSIONER, EDITOR)
+    STAFF = (ANALYST, SAFEGUARDING_LEAD, CASEWORKER, COMMISSIONER, EDITOR, CLERK)
 
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
@@ -62,6 +62,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "parliament.view_sitting",
         "commissioner.run_inquiry",
         "commissioner.oversee_inquiries",
+        # The commissioner signs the annual report off (reports/rules.py) and records its
+        # laying before each House.
+        "reports.view_submission",
+        "reports.lay_submission",
     ],
     Role.EDITOR: [
         ADMIN_ACCESS,
@@ -87,7 +91,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "parliament.change_comment",
         "parliament.change_parliamentsettings",
     ],
-    Role.CLERK: [],
+    # Clerks receive the sealed annual report: they read, download and check the submitted
+    # versions in the admin, and nothing else there (reports/rules.py).
+    Role.CLERK: [ADMIN_ACCESS, "reports.view_submission"],
 }
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]

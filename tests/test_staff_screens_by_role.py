@@ -1,7 +1,8 @@
 """Every role against every analysis and safeguarding screen in the admin.
 
-A role without the permission is refused: outside the admin (anonymous, members, clerks, who
-have no admin access) that is the login page; inside it, Wagtail's redirect to the dashboard.
+A role without the permission is refused: outside the admin (anonymous, members, who have no
+admin access) that is the login page; inside it (staff, and clerks, who have the admin for the
+submitted reports only), Wagtail's redirect to the dashboard.
 """
 
 from urllib.parse import quote
@@ -18,7 +19,8 @@ pytestmark = pytest.mark.django_db
 
 ANONYMOUS = "anonymous"
 ROLES = [ANONYMOUS, *[r for r in Role.ALL if r != Role.YOUNG_PERSON], "superuser"]
-OUTSIDE_THE_ADMIN = {ANONYMOUS, Role.PARLIAMENT_MEMBER, Role.CLERK}
+# Clerks use the admin for the submitted reports only (docs/adr/0017-*).
+OUTSIDE_THE_ADMIN = {ANONYMOUS, Role.PARLIAMENT_MEMBER}
 
 # Screen name -> the roles that may open it (the superuser may open everything).
 ALLOWED = {

@@ -67,7 +67,7 @@ EXPECTED = {
     Role.ANALYST: _all(HOME),
     Role.SAFEGUARDING_LEAD: _all(HOME),
     Role.EDITOR: _all(HOME),
-    Role.CLERK: _all(LOGIN),
+    Role.CLERK: _all(HOME),
     Role.PARLIAMENT_MEMBER: _all(LOGIN),
     "anonymous": _all(LOGIN),
 }
@@ -164,6 +164,7 @@ REFUSED = {
     Role.ANALYST: _ANY_INQUIRY_SCREEN,
     Role.SAFEGUARDING_LEAD: _ANY_INQUIRY_SCREEN,
     Role.EDITOR: _ANY_INQUIRY_SCREEN,
+    Role.CLERK: _ANY_INQUIRY_SCREEN,
 }
 
 
@@ -190,7 +191,7 @@ ACTIONS = {
     "commissioner": GLASS,
     Role.ANALYST: HOME,
     Role.EDITOR: HOME,
-    Role.CLERK: LOGIN,
+    Role.CLERK: HOME,
     "anonymous": LOGIN,
 }
 

@@ -25,7 +25,8 @@ def test_quoted_words_and_phrases_still_find_the_page(site_tree):
     page.save()
     get_search_backend().add(page)
     found = {
-        query: list(Page.objects.search(query).get_queryset().values_list("pk", flat=True))
+        # A set: PostgreSQL's backend may return a page once for each index entry it matched.
+        query: set(Page.objects.search(query).get_queryset().values_list("pk", flat=True))
         for query in ["fountains", '"Water fountains"', 'fountains"']
     }
-    assert found == {query: [page.pk] for query in found}
+    assert found == {query: {page.pk} for query in found}
