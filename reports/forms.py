@@ -31,3 +31,20 @@ class VerifyForm(forms.Form):
                 f"{filesizeformat(rules.VERIFY_MAX_BYTES)}. No submitted version is that large."
             )
         return upload
+
+
+class LayingForm(forms.Form):
+    """That one House has had this version laid before it: the date and its paper number."""
+
+    house = forms.ChoiceField(label="House", choices=rules.House.CHOICES)
+    laid_on = forms.DateField(
+        label="Date laid",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": "Give the date it was laid.", "invalid": "Give a real date."},
+    )
+    paper_number = forms.CharField(
+        label="Paper number",
+        max_length=40,
+        help_text="As printed on the paper, for example HC 123 or HL Paper 45.",
+        error_messages={"required": "Give the paper number."},
+    )

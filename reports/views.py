@@ -1,17 +1,19 @@
 """The clerks' screens in the Wagtail admin: the submitted versions, one version, its
-download, and the check of a copy against them. Read-only: nothing here changes a submission."""
+download, and the check of a copy against them; and, for the commissioner, recording that a
+House has had a version laid before it. Nothing here changes a submission."""
 
 from functools import wraps
 
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from reports import rules, selectors
-from reports.forms import VerifyForm
+from reports import rules, selectors, services
+from reports.forms import LayingForm, VerifyForm
 from reports.models import Submission
 
 TEMPLATES = "reports/admin/"
@@ -46,13 +48,43 @@ def submission_index(request):
     )
 
 
+def _detail(request, submission, *, laying_form=None, status=200):
+    context = {"submission": submission}
+    if rules.lay_allowed(request.user):
+        context["laying_form"] = laying_form or LayingForm()
+    return _page(request, "detail.html", context, status=status, title=str(submission))
+
+
+def _submission(pk):
+    return get_object_or_404(
+        Submission.objects.select_related("signed_off_by").prefetch_related("layings"), pk=pk
+    )
+
+
 @require_GET
 @_readers_only
 def submission_detail(request, pk):
-    submission = get_object_or_404(
-        Submission.objects.select_related("signed_off_by").prefetch_related("layings"), pk=pk
-    )
-    return _page(request, "detail.html", {"submission": submission}, title=str(submission))
+    return _detail(request, _submission(pk))
+
+
+@require_http_methods(["POST"])
+def submission_lay(request, pk):
+    if not rules.lay_allowed(request.user):
+        raise PermissionDenied
+    submission = _submission(pk)
+    form = LayingForm(request.POST)
+    if form.is_valid():
+        try:
+            laying = services.submission_lay(
+                submission=submission, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, f"Recorded: {laying}.")
+            return redirect("reports_submission_detail", submission.pk)
+    return _detail(request, submission, laying_form=form, status=400)
 
 
 @require_GET

@@ -14,6 +14,7 @@ def register_submission_urls():
         path("submissions/", views.submission_index, name="reports_submission_index"),
         path("submissions/verify/", views.submission_verify, name="reports_submission_verify"),
         path("submissions/<uuid:pk>/", views.submission_detail, name="reports_submission_detail"),
+        path("submissions/<uuid:pk>/lay/", views.submission_lay, name="reports_submission_lay"),
         path(
             "submissions/<uuid:pk>/download/",
             views.submission_download,

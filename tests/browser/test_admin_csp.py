@@ -27,6 +27,8 @@ SCREENS = [
     "/admin/pages/",
     "/admin/pages/{home}/edit/",
     "/admin/users/",
+    "/admin/submissions/",
+    "/admin/submissions/verify/",
 ]
 
 

@@ -209,3 +209,51 @@ def test_checking_a_copy_still_needs_the_forms_csrf_token(sealed):
     assert client.post(url, upload).status_code == 403
     upload = {"file": SimpleUploadedFile("copy.html", REPORT.encode())}
     assert client.post(url, {**upload, "csrfmiddlewaretoken": str(token)}).status_code == 200
+
+
+LAYING = {"house": "commons", "laid_on": "", "paper_number": "HC 123"}
+
+
+def _laying(**overrides) -> dict:
+    from django.utils import timezone
+
+    return {**LAYING, "laid_on": timezone.localdate().isoformat(), **overrides}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_recording_a_laying(client, sealed, role):
+    _log_in(client, role)
+    url = f"/admin/submissions/{sealed.pk}/lay/"
+    response = client.post(url, _laying())
+    if role in (Role.COMMISSIONER, "superuser"):
+        assert (response.status_code, response["Location"]) == (302, _urls(sealed)["detail"])
+        assert list(sealed.layings.values_list("house", "paper_number")) == [("commons", "HC 123")]
+    else:
+        assert (response.status_code, response["Location"]) == _refusal(role, url)
+        assert not sealed.layings.exists()
+
+
+def test_only_those_who_record_a_laying_are_offered_the_form(client, sealed):
+    url = _urls(sealed)["detail"]
+    _log_in(client, Role.CLERK)
+    assert "Record the laying" not in client.get(url).content.decode()
+    client.force_login(user_with_role(Role.COMMISSIONER, username="another-commissioner"))
+    assert "Record the laying" in client.get(url).content.decode()
+
+
+def test_a_second_laying_before_the_same_house_is_refused_with_the_reason(client, sealed):
+    _log_in(client, Role.COMMISSIONER)
+    url = f"/admin/submissions/{sealed.pk}/lay/"
+    client.post(url, _laying())
+    again = client.post(url, _laying(paper_number="HC 124"))
+    assert again.status_code == 400
+    assert "already been laid before that House" in again.content.decode()
+    assert list(sealed.layings.values_list("paper_number", flat=True)) == ["HC 123"]
+
+
+def test_a_laying_with_no_date_is_refused_and_nothing_is_stored(client, sealed):
+    _log_in(client, Role.COMMISSIONER)
+    response = client.post(f"/admin/submissions/{sealed.pk}/lay/", _laying(laid_on=""))
+    assert response.status_code == 400
+    assert "Give the date it was laid." in response.content.decode()
+    assert not sealed.layings.exists()
