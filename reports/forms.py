@@ -4,6 +4,7 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 
 from reports import rules
+from reports.models import Laying
 
 
 class VerifyForm(forms.Form):
@@ -44,7 +45,7 @@ class LayingForm(forms.Form):
     )
     paper_number = forms.CharField(
         label="Paper number",
-        max_length=40,
+        max_length=Laying._meta.get_field("paper_number").max_length,
         help_text="As printed on the paper, for example HC 123 or HL Paper 45.",
         error_messages={"required": "Give the paper number."},
     )

@@ -6,22 +6,11 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from cms.roles import Role
-from tests.analysis.dataset import CHANGE, HAPPY, dataset_create
+from tests.analysis.dataset import CHANGE, HAPPY
 from tests.factories.accounts import user_with_role
 
 pytestmark = pytest.mark.django_db
 DASHBOARD = "/admin/analysis/"
-
-
-@pytest.fixture
-def data(db):
-    return dataset_create()
-
-
-@pytest.fixture
-def analyst(client):
-    client.force_login(user_with_role(Role.ANALYST))
-    return client
 
 
 def _figures(client, **params):

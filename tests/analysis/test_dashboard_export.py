@@ -6,22 +6,11 @@ import io
 import pytest
 
 from cms.roles import Role
-from tests.analysis.dataset import dataset_create, respond
+from tests.analysis.dataset import respond
 from tests.factories.accounts import user_with_role
 
 pytestmark = pytest.mark.django_db
 EXPORT = "/admin/analysis/figures.csv"
-
-
-@pytest.fixture
-def data(db):
-    return dataset_create()
-
-
-@pytest.fixture
-def analyst(client):
-    client.force_login(user_with_role(Role.ANALYST))
-    return client
 
 
 def _rows(client, **params) -> list[dict]:

@@ -7,22 +7,11 @@ import pytest
 
 from analysis.models import AnswerAnalysis, OutcomeTag
 from cms.roles import Role
-from tests.analysis.dataset import CHANGE, dataset_create
+from tests.analysis.dataset import CHANGE
 from tests.factories.accounts import user_with_role
 
 pytestmark = pytest.mark.django_db
 INDEX = "/admin/responses/"
-
-
-@pytest.fixture
-def data(db):
-    return dataset_create()
-
-
-@pytest.fixture
-def analyst(client):
-    client.force_login(user_with_role(Role.ANALYST))
-    return client
 
 
 def _listed(client, **params) -> set[str]:

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests.browser.csp import csp_refusals
 from tests.factories.accounts import authenticator_for, code_now
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("site_tree")]
@@ -13,13 +14,7 @@ def test_the_admins_scripts_run_under_its_content_security_policy(live_server, b
     phone = authenticator_for(root)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    refused: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            refused.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
+    refused = csp_refusals(page)
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", "root")
     page.fill("#id_password", "a-long-test-password")

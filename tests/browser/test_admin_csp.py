@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from consultations.services import response_submit
 from core.screening import SCREEN, Concern
 from safeguarding.services import flag_raise
+from tests.browser.csp import csp_refusals
 from tests.factories.casework import inquiry_make
 from tests.factories.pages import consultation_create
 
@@ -60,15 +61,7 @@ def _script_src(response) -> str:
 def test_admin_screens_forbid_inline_scripts_and_still_run(live_server, staff_context, places):
     root = get_user_model().objects.create_superuser("root", password="a-long-test-password")
     page = staff_context(root, viewport={"width": 1280, "height": 900}).new_page()
-    refused: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            refused.append(f"{page.url}: {message.text}")
-            if "Content Security Policy" in message.text
-            else None
-        ),
-    )
+    refused = csp_refusals(page)
     for path in SCREENS:
         address = path.format(**places)
         response = page.goto(live_server.url + address)

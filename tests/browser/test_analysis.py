@@ -10,22 +10,10 @@ import pytest
 
 from cms.roles import Role
 from tests.analysis.dataset import dataset_create
+from tests.browser.csp import csp_refusals
 from tests.factories.accounts import user_with_role
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("site_tree")]
-
-
-def _refusals(page) -> list[str]:
-    refused: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            refused.append(f"{page.url}: {message.text}")
-            if "Content Security Policy" in message.text
-            else None
-        ),
-    )
-    return refused
 
 
 def _headline(page) -> str:
@@ -44,7 +32,7 @@ def test_an_analyst_filters_the_figures_opens_a_number_and_downloads_them(
     analyst = user_with_role(Role.ANALYST)
     context = staff_context(analyst, viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()
-    refused = _refusals(page)
+    refused = csp_refusals(page)
 
     response = page.goto(f"{live_server.url}/admin/analysis/")
     assert response.status == 200

@@ -5,6 +5,7 @@ import pytest
 
 from cms.roles import Role
 from reports.services import submission_seal
+from tests.browser.csp import csp_refusals
 from tests.factories.accounts import PASSWORD, user_with_role
 from tests.reports.conftest import REPORT
 
@@ -20,11 +21,7 @@ def test_a_clerk_downloads_the_submitted_report_and_checks_copies(
     user_with_role(Role.CLERK, username="clerk")
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()
-    refused: list[str] = []
-    page.on(
-        "console",
-        lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None,
-    )
+    refused = csp_refusals(page)
 
     page.goto(f"{live_server.url}/admin/login/")
     page.get_by_label("Username").fill("clerk")

@@ -8,27 +8,17 @@ import pytest
 from django_otp.oath import TOTP
 
 from cms.roles import Role
+from tests.browser.csp import csp_refusals
 from tests.factories.accounts import PASSWORD, user_with_role
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("site_tree")]
-
-
-def _refusals(page) -> list[str]:
-    refused: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            refused.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
-    return refused
 
 
 def test_a_caseworker_sets_up_an_app_at_first_login_and_reaches_casework(live_server, browser):
     user_with_role(Role.CASEWORKER, username="casey")
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    refused = _refusals(page)
+    refused = csp_refusals(page)
     page.goto(f"{live_server.url}/admin/login/?next=/admin/inquiries/")
     page.fill("#id_username", "casey")
     page.fill("#id_password", PASSWORD)
