@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint bench browser-deps clean
+.PHONY: install run test lint bench lighthouse browser-deps clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,15 +35,28 @@ test: install browser-deps
 	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') ALLOWED_HOSTS=example.org EMAIL_URL=smtp+tls://mail.example.org:587 DEFAULT_FROM_EMAIL=safeguarding@example.org $(PY) manage.py check --deploy --fail-level WARNING
 	$(VENV)/bin/pytest
 
-## Figures: the submission endpoint under load (about a minute), then the analysis pipeline
+## Figures: the journey, the page and submissions under load, the analysis pipeline, the
+## dashboard, then Lighthouse on every public page
 bench: install
 	$(PY) bench/submission_load.py
 	$(PY) bench/nlp_speed.py
 	$(PY) bench/dashboard_speed.py
+	$(MAKE) lighthouse
+
+LIGHTHOUSE := bench/lighthouse/node_modules/.installed
+
+$(LIGHTHOUSE): bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	@bash scripts/install-system-deps node
+	npm ci --prefix bench/lighthouse --no-audit --no-fund --loglevel=error
+	touch $@
+
+## Lighthouse scores (mobile profile) for every public page of a demo site
+lighthouse: install browser-deps $(LIGHTHOUSE)
+	$(PY) bench/lighthouse.py
 
 ## Debian's Chromium for the browser tests, installed when missing
 browser-deps:
 	@bash scripts/install-system-deps
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache bench/lighthouse/node_modules

@@ -1,10 +1,13 @@
 """Load figures for the consultation submission endpoint, served by gunicorn on loopback.
 
 Builds a throwaway site (a fresh SQLite file in a temp dir, or DATABASE_URL if set), starts
-gunicorn on 127.0.0.1, then runs two timed phases at the same concurrency:
+gunicorn on 127.0.0.1, then runs timed phases at the same concurrency:
 
-1. submissions: every request is a distinct, valid set of answers with its own token;
-2. baseline: a view that inserts one row, the floor for this server and database.
+1. journey: a fresh visitor (new connection, no cookies) GETs the consultation page and POSTs
+   its form with the token the page gave it;
+2. page: the consultation page alone, GET after GET;
+3. submission: POSTs alone, each a distinct, valid set of answers with its own token;
+4. baseline: a view that inserts one row, the floor for this server and database.
 
 It prints what was sent, acknowledged (a thank-you for a submission, 201 for the baseline) and
 stored, and exits non-zero only if the rows stored differ from the requests acknowledged. Speed
@@ -33,8 +36,14 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 # Run as a script, so only bench/ is on the path; the settings and apps live one level up.
 sys.path.insert(0, str(BASE_DIR))
 
-from bench.load.bodies import baseline_body, per_client, submission_bodies  # noqa: E402
+from bench.load.bodies import (  # noqa: E402
+    baseline_body,
+    journey_bodies,
+    per_client,
+    submission_bodies,
+)
 from bench.load.clients import form_action  # noqa: E402
+from bench.load.journey import first_visit_bytes  # noqa: E402
 from bench.load.params import (  # noqa: E402
     CLIENTS,
     HOST,
@@ -44,7 +53,7 @@ from bench.load.params import (  # noqa: E402
     SETTINGS_MODULE,
 )
 from bench.load.phases import phase_run, site_phases  # noqa: E402
-from bench.load.report import report  # noqa: E402
+from bench.load.report import first_visit_report, report  # noqa: E402
 from bench.load.server import (  # noqa: E402
     free_port,
     log_tail,
@@ -88,8 +97,9 @@ def main() -> int:
             f"Minted {len(bodies)} distinct submissions in {time.perf_counter() - started:.1f}s",
             flush=True,
         )
+        journeys = journey_bodies(per_client(MAX_SUBMISSION_RATE) * CLIENTS)
         phases = site_phases(
-            bodies, consultation_id, baseline_body(), per_client(MAX_BASELINE_RATE)
+            bodies, journeys, consultation_id, baseline_body(), per_client(MAX_BASELINE_RATE)
         )
 
         port = free_port()
@@ -98,7 +108,7 @@ def main() -> int:
         server_wait(server, port, log_path)
         print(f"gunicorn is answering on http://{HOST}:{port}/", flush=True)
         # Post where the page's form posts, as a browser would.
-        phases[0].path = form_action(port)
+        phases[2].path = form_action(port)
 
         results = []
         for phase in phases:
@@ -111,6 +121,7 @@ def main() -> int:
             # The temp dir goes at the end, so show why the server failed while it is here.
             print(f"Server errors; the end of the gunicorn log:\n{log_tail(log_path, 60)}")
         intact = report(results, backend, question_count)
+        first_visit_report(*first_visit_bytes(port))
         return 0 if intact else 1
     finally:
         if server is not None:

@@ -21,3 +21,6 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_sync_roles_after_last_app, dispatch_uid="cms.roles_sync")
+        from cms.page_cache import content_signals_connect
+
+        content_signals_connect()

@@ -1,5 +1,5 @@
 from django.db import models
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -85,7 +85,56 @@ class SiteSettings(BaseSiteSetting):
         help_text="A short line at the bottom of every page.",
     )
 
-    panels = [FieldPanel("helplines"), FieldPanel("urgent_help_text"), FieldPanel("footer_text")]
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The privacy notice for children, linked from the bottom of every page.",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The accessibility statement, linked from the bottom of every page.",
+    )
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who we are and how to contact us, linked from the bottom of every page.",
+    )
+
+    panels = [
+        FieldPanel("helplines"),
+        FieldPanel("urgent_help_text"),
+        FieldPanel("footer_text"),
+        MultiFieldPanel(
+            [
+                FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
+                FieldPanel("contact_page"),
+            ],
+            heading="Linked from every page",
+        ),
+    ]
+
+    def footer_links(self, request=None) -> list[tuple[str, str]]:
+        """(words, address) of each page linked from every page's footer, if set and live."""
+        links = []
+        for words, page in (
+            ("Privacy", self.privacy_page),
+            ("Accessibility", self.accessibility_page),
+            ("Who we are and how to contact us", self.contact_page),
+        ):
+            if page is not None and page.live:
+                links.append((words, page.get_url(request)))
+        return links
 
     class Meta:
         verbose_name = "site settings"

@@ -43,6 +43,15 @@ def consultation_status(*, opens_at: datetime, closes_at: datetime, now: datetim
     return ConsultationStatus.OPEN
 
 
+def status_changes_at(*, opens_at: datetime, closes_at: datetime, now: datetime) -> datetime | None:
+    """When `consultation_status` next gives another answer: at opening, then at closing."""
+    if now < opens_at:
+        return opens_at
+    if now < closes_at:
+        return closes_at
+    return None
+
+
 def submission_allowed(
     *,
     opens_at: datetime,

@@ -14,6 +14,12 @@ def consultations_open(*, under: Page | None = None) -> QuerySet[ConsultationPag
     return ConsultationPage.objects.listed(under=under).open_now()
 
 
+def consultations_with_results(*, limit: int = 3) -> list[ConsultationPage]:
+    """Closed consultations that say what changed ("You said, we did"), latest first."""
+    closed = ConsultationPage.objects.listed().closed().order_by("-closes_at")
+    return [page for page in closed[: limit * 5] if page.you_said_we_did][:limit]
+
+
 # How long a process may reuse what it read about a consultation taking answers. Long enough
 # to spare the database under a flood of submissions, short enough that unpublishing or
 # closing a consultation takes effect at once for anyone who would notice.

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.cache import patch_cache_control
 from wagtail.models import Page
 
+from cms.page_cache import Cacheable
 from consultations import forms as answer_forms
 from consultations.rules import (
     LONG_TEXT_MAX,
@@ -41,11 +42,19 @@ def _page_context(request: HttpRequest, page: Page, **extra) -> dict:
 def _render_page(
     request, page, *, form=None, status=200, notice="", concern=None, token=""
 ) -> HttpResponse:
+    # The page as every visitor first sees it is made once per version of the site's
+    # content; only the token is made for each visit (cms/page_cache.py).
+    first_sight = form is None and status == 200 and not notice and not concern
     if form is None and page.is_open:
         form = page.get_form(page=page, user=request.user)
     # A form sent back to be corrected keeps its token: the same key (so finishing it
     # completes what was kept) and the same start time (for the closing-time grace).
-    token = (token or token_issue(consultation_id=page.pk)) if form is not None else ""
+    if form is None:
+        token = ""
+    elif first_sight:
+        token = _TOKEN_SLOT
+    else:
+        token = token or token_issue(consultation_id=page.pk)
     # Help stays on screen for a young person whose words may disclose harm, also when the
     # form must be sent again: the concern is found before anything else is checked.
     help_now = bool(concern and concern.sure)
@@ -65,7 +74,30 @@ def _render_page(
     )
     # The page carries a one-off token, so shared caches must not hand it to someone else.
     patch_cache_control(response, private=True, no_cache=True)
+    if first_sight:
+        response.cacheable = Cacheable(
+            fill=_token_filler(page.pk) if form is not None else _as_is,
+            changes_at=page.next_change_at(),
+        )
     return response
+
+
+# What stands for the submission token in a page made once for every visitor: unique to this
+# process, so no text an editor types can be taken for it.
+_TOKEN_SLOT = f"token-slot-{uuid.uuid4().hex}"
+
+
+def _token_filler(consultation_id: int):
+    slot = _TOKEN_SLOT.encode("ascii")
+
+    def fill(body: bytes) -> bytes:
+        return body.replace(slot, token_issue(consultation_id=consultation_id).encode("ascii"))
+
+    return fill
+
+
+def _as_is(body: bytes) -> bytes:
+    return body
 
 
 def _refuse(request, page, *, status: int, title: str, message: str) -> HttpResponse:
@@ -74,6 +106,19 @@ def _refuse(request, page, *, status: int, title: str, message: str) -> HttpResp
         "consultations/refused.html",
         _page_context(request, page, title=title, message=message),
         status=status,
+    )
+
+
+def refuse_other_site(request: HttpRequest, page: Page) -> HttpResponse:
+    return _refuse(
+        request,
+        page,
+        status=403,
+        title="We could not accept these answers",
+        message=(
+            "These answers were sent from another website, so we have not kept them. "
+            "To have your say, answer the questions on this page."
+        ),
     )
 
 

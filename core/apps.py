@@ -3,7 +3,8 @@ from django.apps import AppConfig
 
 class CoreConfig(AppConfig):
     """What every app shares: the taxonomy, the after-commit task wrapper, `Decision` and the
-    admin permission policy. No models; nothing here imports another project app."""
+    admin permission policy, and the attempt counts behind every limit. Nothing here imports
+    another project app."""
 
     name = "core"
     verbose_name = "Core"

@@ -1,7 +1,7 @@
 """Forms members use on the public site, with messages written for young people."""
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.utils import timezone
 
 from core.taxonomy import Outcome
@@ -95,3 +95,23 @@ class VoteForm(forms.Form):
             "invalid_choice": "Choose aye, no or abstain.",
         },
     )
+
+
+class MemberPasswordForm(PasswordChangeForm):
+    """Django's password change, in words a twelve-year-old understands."""
+
+    error_messages = {
+        "password_incorrect": "That is not the password you use now. Check it and try again.",
+        "password_mismatch": "The two new passwords are not the same. Type them again.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "The password you use now"
+        self.fields["new_password1"].label = "Your new password"
+        self.fields["new_password1"].help_text = (
+            "Use at least 8 letters, numbers or symbols. Make it hard to guess: not your name, "
+            "not only numbers, and not an everyday password like 'password123'."
+        )
+        self.fields["new_password2"].label = "Type your new password again"
+        self.fields["new_password2"].help_text = "So we know you typed it the way you meant."

@@ -16,7 +16,6 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
-from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -217,7 +216,7 @@ def login_view(request, page) -> HttpResponse:
 @member_required
 def password_change(request, page) -> HttpResponse:
     """A member swaps the password staff gave them for one of their own."""
-    form = PasswordChangeForm(request.member.user, request.POST or None)
+    form = forms.MemberPasswordForm(request.member.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         update_session_auth_hash(request, user)  # stay logged in here, signed out elsewhere

@@ -9,17 +9,20 @@ def _clear_cache():
     # The submission limiter counts in the cache, and each process keeps what it read about
     # consultations taking answers for a few seconds; each test starts from nothing.
     from cms.context_processors import menus_forget
+    from cms.page_cache import pages_forget
     from consultations.selectors import live_consultations_forget
 
     for cache in caches.all():
         cache.clear()
     live_consultations_forget()
     menus_forget()
+    pages_forget()
     yield
     for cache in caches.all():
         cache.clear()
     live_consultations_forget()
     menus_forget()
+    pages_forget()
 
 
 @pytest.fixture(autouse=True)

@@ -125,6 +125,15 @@ def submission_bodies(count: int) -> tuple[list[bytes], int, int]:
     return bodies, consultation_id, len(questions)
 
 
+def journey_bodies(count: int) -> list[bytes]:
+    """`count` distinct sets of answers with no token: each journey takes one from the page."""
+    _, questions, ages, regions = answer_plan()
+    rng = random.Random(2027)
+    return [
+        urlencode(answers_for(rng, questions, ages, regions)).encode("ascii") for _ in range(count)
+    ]
+
+
 def baseline_body() -> bytes:
     """The baseline's one body, posted over and over: a few sentences in a text field."""
     return urlencode({"text": " ".join(LONG_SENTENCES[:4])}).encode("ascii")

@@ -1,5 +1,5 @@
-"""The load-generating clients: one thread per keep-alive connection, which fetches the CSRF
-pair if the phase needs it, warms up, waits for the timed window and posts until it closes."""
+"""The load-generating clients: one thread per keep-alive connection, which warms up, waits for
+the timed window and posts until it closes."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from http.cookies import SimpleCookie
 from itertools import islice
-from urllib.parse import urlencode
 
 from bench.load.params import (
     FORM_CONTENT_TYPE,
@@ -33,9 +31,10 @@ class Phase:
     path: str
     ack_statuses: tuple[int, ...]
     bodies: Callable[[int], Iterable[bytes]]  # client index -> its bounded request bodies
-    needs_csrf: bool
     count_stored: Callable[[], int]
     count_children: Callable[[], int] | None = None  # answer rows, for the completeness check
+    # The client loop; None is `client_run`, which posts the bodies on a keep-alive connection.
+    client: Callable | None = None
 
 
 @dataclass
@@ -57,20 +56,15 @@ class Clock:
         self.deadline = 0.0
 
 
-def csrf_pair(conn: http.client.HTTPConnection) -> tuple[str, str]:
-    """The csrftoken cookie and the form's masked token, from one GET of the page."""
-    conn.request("GET", PAGE_PATH)
-    response = conn.getresponse()
-    html = response.read().decode()
-    if response.status != 200:
-        raise RuntimeError(f"GET {PAGE_PATH} answered {response.status}")
-    cookies = SimpleCookie()
-    for header in response.headers.get_all("Set-Cookie") or []:
-        cookies.load(header)
-    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
-    if "csrftoken" not in cookies or match is None:
-        raise RuntimeError("the page gave no CSRF cookie or token")
-    return cookies["csrftoken"].value, match.group(1)
+def window_wait(clock: Clock, ready: bool) -> bool:
+    """Wait for every client to warm up and the deadline to be set; False if a client broke
+    the barrier (then nobody is timed)."""
+    try:
+        clock.barrier.wait()  # warm-ups done: the main thread counts stored rows
+        clock.barrier.wait()  # the deadline is set
+    except threading.BrokenBarrierError:
+        return False
+    return ready
 
 
 def form_action(port: int) -> str:
@@ -92,25 +86,15 @@ def client_run(
 ) -> None:
     conn = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
     headers = {"Content-Type": FORM_CONTENT_TYPE}
-    prefix = b""
     ready = False
     try:
-        if phase.needs_csrf:
-            cookie, token = csrf_pair(conn)
-            headers["Cookie"] = f"csrftoken={cookie}"
-            # Django's CSRF check accepts the same cookie and masked token on every request.
-            prefix = urlencode({"csrfmiddlewaretoken": token}).encode("ascii") + b"&"
         for body in islice(bodies, WARMUP_PER_CLIENT):
-            conn.request("POST", phase.path, prefix + body, headers)
+            conn.request("POST", phase.path, body, headers)
             conn.getresponse().read()
         ready = True
-    except (OSError, http.client.HTTPException, RuntimeError) as exc:
+    except (OSError, http.client.HTTPException) as exc:
         tally.failures[f"warm-up {type(exc).__name__}"] += 1
-    try:
-        clock.barrier.wait()  # warm-ups done: the main thread counts stored rows
-        clock.barrier.wait()  # the deadline is set
-    except threading.BrokenBarrierError:
-        ready = False
+    ready = window_wait(clock, ready)
     try:
         while ready:
             body = next(bodies, None)
@@ -119,7 +103,7 @@ def client_run(
                 break
             tally.sent += 1
             try:
-                conn.request("POST", phase.path, prefix + body, headers)
+                conn.request("POST", phase.path, body, headers)
                 response = conn.getresponse()
                 response.read()
             except (OSError, http.client.HTTPException) as exc:

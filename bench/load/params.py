@@ -28,3 +28,9 @@ SETUP_TIMEOUT = 600.0
 
 TARGET_RPS = 300
 TARGET_P99_MS = 300
+# Ratios to the bare insert in the same run (a journey is a GET and a POST: half the rate).
+TARGET_JOURNEY_RATIO = 0.4
+TARGET_PAGE_RATIO = 0.5
+TARGET_POST_RATIO = 0.5
+# The first round trip of a new TCP connection carries about ten packets: 14 KB.
+FIRST_ROUND_TRIP_BYTES = 14 * 1024

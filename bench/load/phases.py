@@ -1,4 +1,5 @@
-"""The two timed phases (submissions, then the one-insert baseline) and how each is run: rows
+"""The timed phases (the journey, the page, submissions, then the one-insert baseline) and how
+each is run: rows
 stored are counted in the database just before and just after the timed window, beside what
 the clients saw acknowledged.
 
@@ -15,6 +16,7 @@ from itertools import repeat
 
 from bench.load.clients import Clock, Phase, Tally, client_run
 from bench.load.cpu import CpuUse, cpu_snapshot, cpu_use
+from bench.load.journey import journey_client, page_client
 from bench.load.params import BASELINE_PATH, CLIENTS, PAGE_PATH, REQUEST_TIMEOUT, SECONDS
 
 
@@ -62,13 +64,35 @@ def counted(queryset_count: Callable[[], int]) -> Callable[[], int]:
 
 
 def site_phases(
-    submissions: list[bytes], consultation_id: int, baseline_body: bytes, baseline_cap: int
+    submissions: list[bytes],
+    journeys: list[bytes],
+    consultation_id: int,
+    baseline_body: bytes,
+    baseline_cap: int,
 ) -> list[Phase]:
-    """The submission phase, then the baseline, each counting its own stored rows."""
+    """The journey, the page alone, the submission alone and the baseline, each counting its
+    own stored rows (the page stores none)."""
     from bench.baseline.models import BenchRow
     from consultations.models import Answer, Response
 
+    responses = counted(lambda: Response.objects.filter(consultation_id=consultation_id).count())
     return [
+        Phase(
+            name="journey",
+            path=PAGE_PATH,
+            ack_statuses=(303, 200),
+            bodies=lambda i: journeys[i::CLIENTS],
+            count_stored=responses,
+            client=journey_client,
+        ),
+        Phase(
+            name="page",
+            path=PAGE_PATH,
+            ack_statuses=(200,),
+            bodies=lambda i: repeat(b"", baseline_cap),
+            count_stored=lambda: 0,
+            client=page_client,
+        ),
         Phase(
             name="submission",
             path=PAGE_PATH,  # replaced by the form's action once the server is up
@@ -76,10 +100,7 @@ def site_phases(
             # the view does for answers it has stored and put on the safeguarding queue.
             ack_statuses=(303, 200),
             bodies=lambda i: submissions[i::CLIENTS],
-            needs_csrf=True,
-            count_stored=counted(
-                lambda: Response.objects.filter(consultation_id=consultation_id).count()
-            ),
+            count_stored=responses,
             count_children=counted(
                 lambda: Answer.objects.filter(response__consultation_id=consultation_id).count()
             ),
@@ -89,7 +110,6 @@ def site_phases(
             path=BASELINE_PATH,
             ack_statuses=(201,),
             bodies=lambda i: repeat(baseline_body, baseline_cap),
-            needs_csrf=False,
             count_stored=counted(lambda: BenchRow.objects.count()),
         ),
     ]
@@ -101,7 +121,9 @@ def phase_run(phase: Phase, port: int, server: subprocess.Popen) -> PhaseResult:
     clock = Clock(CLIENTS)
     threads = [
         threading.Thread(
-            target=client_run, args=(phase, port, streams[i], clock, tallies[i]), daemon=True
+            target=phase.client or client_run,
+            args=(phase, port, streams[i], clock, tallies[i]),
+            daemon=True,
         )
         for i in range(CLIENTS)
     ]

@@ -1,7 +1,17 @@
-"""The figures printed at the end: a table per phase, then CPU per request, the submission to
-baseline ratio, whether each phase stored exactly what it acknowledged, and the targets."""
+"""The figures printed at the end: a table per phase, then CPU per request, each phase's ratio
+to the baseline, whether each phase stored exactly what it acknowledged, and the targets."""
 
-from bench.load.params import CLIENTS, CORES, SECONDS, TARGET_P99_MS, TARGET_RPS
+from bench.load.params import (
+    CLIENTS,
+    CORES,
+    FIRST_ROUND_TRIP_BYTES,
+    SECONDS,
+    TARGET_JOURNEY_RATIO,
+    TARGET_P99_MS,
+    TARGET_PAGE_RATIO,
+    TARGET_POST_RATIO,
+    TARGET_RPS,
+)
 from bench.load.phases import PhaseResult
 from bench.load.server import THREADS, WORKER_CLASS, WORKERS
 
@@ -27,7 +37,7 @@ def report(results: list[PhaseResult], backend: str, question_count: int) -> boo
             f"{r.percentile(0.50):>8.1f} {r.percentile(0.99):>8.1f}  {errors}"
         )
     print()
-    submission, baseline = results
+    journey, page, submission, baseline = results
     complete = submission.children == submission.stored * question_count
     print(
         f"submission: {submission.children} answer rows for {submission.stored} responses, "
@@ -46,14 +56,14 @@ def report(results: list[PhaseResult], backend: str, question_count: int) -> boo
             )
         if r.capped:
             print(f"{r.name}: a client sent all its pre-built requests before the deadline")
-    if baseline.rps:
-        print(f"submission / baseline throughput: {submission.rps / baseline.rps:.2f}")
     intact = True
-    for r in results:
+    for r in (journey, submission, baseline):  # the page alone stores nothing
         same = r.stored == r.acknowledged
         intact = intact and same
         verdict = "yes" if same else f"NO ({r.stored - r.acknowledged:+d})"
         print(f"{r.name}: stored == acknowledged: {verdict}")
+    print()
+    _ratios(journey, page, submission, baseline)
     rps_ok = submission.rps >= TARGET_RPS
     p99_ok = submission.percentile(0.99) < TARGET_P99_MS
     print(
@@ -65,3 +75,30 @@ def report(results: list[PhaseResult], backend: str, question_count: int) -> boo
         f"({'met' if p99_ok else 'not met'})"
     )
     return intact
+
+
+def _ratios(journey: PhaseResult, page: PhaseResult, submission, baseline) -> None:
+    """Each phase's rate against the bare insert in the same run, beside its target ratio. A
+    journey is two requests, so it is set against half the baseline's rate."""
+    if not baseline.rps:
+        print("baseline answered nothing: no ratios")
+        return
+    rows = [
+        ("journeys / (baseline / 2)", journey.rps / (baseline.rps / 2), TARGET_JOURNEY_RATIO),
+        ("page GET / baseline", page.rps / baseline.rps, TARGET_PAGE_RATIO),
+        ("submission POST / baseline", submission.rps / baseline.rps, TARGET_POST_RATIO),
+    ]
+    for name, ratio, target in rows:
+        print(
+            f"{name}: {ratio:.2f} (target >= {target}: {'met' if ratio >= target else 'not met'})"
+        )
+
+
+def first_visit_report(page_sent: int, page_size: int, css_sent: int, css_size: int) -> None:
+    total = page_sent + css_sent
+    verdict = "met" if total < FIRST_ROUND_TRIP_BYTES else "not met"
+    print(
+        f"first visit as transferred: page {page_sent:,} bytes ({page_size:,} unpacked), "
+        f"stylesheet {css_sent:,} bytes ({css_size:,} unpacked), together {total:,} bytes "
+        f"(target < {FIRST_ROUND_TRIP_BYTES:,}: {verdict})"
+    )

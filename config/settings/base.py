@@ -53,6 +53,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Pages go out compressed; its random padding defeats BREACH-style guessing of tokens.
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -276,6 +278,8 @@ MIDDLEWARE[_AFTER_MESSAGES:_AFTER_MESSAGES] = [
     "accounts.middleware.SecondFactorMiddleware",
 ]
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+# Innermost: pages kept for visitors without a session still pass every middleware above.
+MIDDLEWARE.append("cms.page_cache.PublicPageCacheMiddleware")
 AUTHENTICATION_BACKENDS = [
     "accounts.lockout.StaffLockoutBackend",  # axes: refuses a locked account or address
     "django.contrib.auth.backends.ModelBackend",

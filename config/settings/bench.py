@@ -14,11 +14,13 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 # after its first few hundred answers.
 SUBMISSION_RATE_LIMIT = env("SUBMISSION_RATE_LIMIT", default="1000000/m")
 
-# Pages link to static files; this storage needs no collectstatic manifest in the temp run.
+# Pages link to static files; this storage needs no collectstatic manifest in the temp run,
+# and WhiteNoise serves the files from where they are, so the stylesheet is measured too.
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+WHITENOISE_USE_FINDERS = True
 
 INSTALLED_APPS = [*INSTALLED_APPS, "bench.baseline"]
 ROOT_URLCONF = "bench.urls"

@@ -17,7 +17,12 @@ from wagtail.search import index
 from cms.blocks import BodyBlock
 from consultations import views
 from consultations.forms import form_class_for
-from consultations.rules import ConsultationStatus, QuestionKind, consultation_status
+from consultations.rules import (
+    ConsultationStatus,
+    QuestionKind,
+    consultation_status,
+    status_changes_at,
+)
 from core.taxonomy import Outcome
 
 DEFAULT_PRIVACY_NOTICE = (
@@ -155,6 +160,11 @@ class ConsultationPage(RoutablePageMixin, AbstractForm):
         return consultation_status(
             opens_at=self.opens_at, closes_at=self.closes_at, now=timezone.now()
         )
+
+    def next_change_at(self) -> float | None:
+        """When this page's status changes by itself, in epoch seconds; None once closed."""
+        at = status_changes_at(opens_at=self.opens_at, closes_at=self.closes_at, now=timezone.now())
+        return at.timestamp() if at else None
 
     @property
     def is_open(self) -> bool:

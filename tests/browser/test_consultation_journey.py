@@ -32,12 +32,15 @@ def test_answering_on_a_phone(live_server, phone, assert_accessible):
     assert phone.get_by_role("heading", level=1).inner_text() == "Your school day"
     assert_accessible(phone)
     assert _fits_the_screen(phone)
+    # On a small phone (320 by 640) the first question starts on the first or second screen.
+    first_question = phone.locator(".answer-form .field").first.bounding_box()
+    assert first_question["y"] < 2 * 640, first_question
 
-    # A first-time visitor on a phone: small, nothing from other hosts, only the CSRF cookie.
+    # A first-time visitor on a phone: small, nothing from other hosts, no cookie at all.
     assert {urlparse(r.url).netloc for r in loaded} == {server}
     weight = sum(len(r.body()) for r in loaded)
     assert weight < PAGE_WEIGHT_LIMIT, f"{weight} bytes"
-    assert {c["name"] for c in phone.context.cookies()} == {"csrftoken"}
+    assert phone.context.cookies() == []
 
     # Skip the required smiley question: the error summary says so and links to it.
     phone.get_by_label("Your favourite lesson").fill("Art")
@@ -46,6 +49,9 @@ def test_answering_on_a_phone(live_server, phone, assert_accessible):
     summary = phone.get_by_role("alert")
     assert "There is a problem" in summary.inner_text()
     assert "Please answer this question." in summary.inner_text()
+    # Focus is on the summary, so a screen reader reads the problems first.
+    assert phone.evaluate("document.activeElement.classList.contains('error-summary')")
+    assert phone.title().startswith("Error:")
     assert phone.get_by_label("What would you change?").input_value() == "Longer lunch breaks"
     assert_accessible(phone)
     assert _fits_the_screen(phone)

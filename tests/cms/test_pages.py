@@ -31,9 +31,10 @@ def three_consultations(db):
 
 def test_home_lists_only_open_consultations(client, three_consultations):
     html = client.get("/").content.decode()
-    assert "Open one" in html
+    have_your_say = html[html.index('id="open-heading"') : html.index('id="you-said-heading"')]
+    assert "Open one" in have_your_say
     assert "Upcoming one" not in html
-    assert "Closed one" not in html
+    assert "Closed one" not in have_your_say  # it is under "You said, we did"
 
 
 def test_index_lists_open_upcoming_and_closed(client, three_consultations):

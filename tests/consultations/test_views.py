@@ -37,9 +37,9 @@ def test_page_shows_everything_a_young_person_needs(client, consultation):
     assert "(optional)" in html
 
 
-def test_first_visit_sets_only_the_csrf_cookie(client, consultation):
+def test_first_visit_sets_no_cookie(client, consultation):
     response = client.get(consultation.url)
-    assert set(response.cookies) == {"csrftoken"}
+    assert set(response.cookies) == set()
 
 
 def test_page_sends_security_headers(client, consultation):
@@ -147,7 +147,7 @@ def test_missing_csrf_token_is_refused_with_a_clear_page(consultation):
     client = Client(enforce_csrf_checks=True)
     response = client.post(consultation.url, valid_answers(consultation))
     assert response.status_code == 403
-    assert "Your answers were not sent" in response.content.decode()
+    assert "This form was not sent" in response.content.decode()
     assert _nothing_stored()
 
 
