@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint bench lighthouse browser-deps clean
+.PHONY: install run test lint bench bench-scale-out lighthouse browser-deps clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ bench: install
 	$(PY) bench/nlp_speed.py
 	$(PY) bench/dashboard_speed.py
 	$(MAKE) lighthouse
+
+## Two web servers and two workers on PostgreSQL and Redis (DATABASE_URL, REDIS_URL), a flood
+## of answers, one worker killed: every response stored once and analysed once
+bench-scale-out: install
+	$(PY) bench/scale_out.py
 
 LIGHTHOUSE := bench/lighthouse/node_modules/.installed
 

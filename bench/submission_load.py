@@ -22,7 +22,6 @@ BENCH_WORKERS, BENCH_THREADS, BENCH_WORKER_CLASS (gunicorn), DATABASE_URL, REDIS
 This script runs the steps in order; the parts live in the `bench.load` package.
 """
 
-import os
 import shutil
 import signal
 import subprocess
@@ -50,17 +49,16 @@ from bench.load.params import (  # noqa: E402
     MAX_BASELINE_RATE,
     MAX_SUBMISSION_RATE,
     SECONDS,
-    SETTINGS_MODULE,
 )
 from bench.load.phases import phase_run, site_phases  # noqa: E402
 from bench.load.report import first_visit_report, report  # noqa: E402
 from bench.load.server import (  # noqa: E402
     free_port,
     log_tail,
-    manage,
     server_start,
     server_stop,
     server_wait,
+    throwaway_site,
 )
 
 
@@ -75,13 +73,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="submission-bench-"))
     server: subprocess.Popen | None = None
     try:
-        os.environ["DJANGO_SETTINGS_MODULE"] = SETTINGS_MODULE
-        os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp / 'bench.sqlite3'}")
-        os.environ["MEDIA_ROOT"] = str(tmp / "media")
-        print("Setting up: migrate, createcachetable, demo_data ...", flush=True)
-        manage("migrate", "--noinput")
-        manage("createcachetable")
-        manage("demo_data", "--force")
+        throwaway_site(tmp)
 
         import django
 

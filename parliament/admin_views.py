@@ -148,6 +148,15 @@ class DivisionForm(forms.Form):
         self.fields["question"].choices = choices
 
 
+class NextStepsForm(forms.Form):
+    text = forms.CharField(
+        label="What happened next",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Shown on the motion's public page, in words a young person understands.",
+    )
+
+
 def motion_moderate(request, pk: int):
     """One screen for a motion: approve it and its amendments, put it on an agenda, set votes."""
     if not rules.user_can_moderate(request.user):
@@ -161,6 +170,9 @@ def motion_moderate(request, pk: int):
             initial={"sitting": motion.sitting_id, "agenda_order": motion.agenda_order},
         ),
         "division": DivisionForm(request.POST if which == "division" else None, motion=motion),
+        "next_steps": NextStepsForm(
+            request.POST if which == "next_steps" else None, initial={"text": motion.next_steps}
+        ),
     }
     if request.method == "POST" and which in forms_by_name:
         form = forms_by_name[which]
@@ -200,6 +212,8 @@ def _moderation_apply(request, motion, which, form):
             note=data["note"],
             by=request.user,
         )
+    elif which == "next_steps":
+        services.motion_next_steps_record(motion=motion, text=data["text"], by=request.user)
     elif which == "schedule":
         services.motion_schedule(
             motion=motion, sitting=data["sitting"], order=data["agenda_order"], by=request.user

@@ -96,6 +96,17 @@ def parliament_demo_load(*, home: Page, member_user, staff_user) -> None:
     for member, choice in zip(members, choices, strict=True):
         Vote.objects.create(division=division, member=member, choice=choice)
     services.division_count(division=division, now=now)
+    carried.refresh_from_db()
+    services.motion_next_steps_record(
+        motion=carried,
+        text=(
+            "The Commissioner wrote to the Secretary of State for Transport with this motion and "
+            "what 1,200 young people told us about getting to school. The Department has agreed "
+            "to look at free travel for under 18s in its next bus plan, and we will tell you "
+            "what it decides."
+        ),
+        by=staff_user,
+    )
 
     voting = approved(
         members[3],

@@ -188,6 +188,12 @@ def motion_can_go_on_agenda(*, status: str) -> Decision:
     return ALLOWED
 
 
+def motion_can_have_next_steps(*, status: str) -> Decision:
+    if status != ProposalStatus.CARRIED:
+        return refused("What happened next can be recorded only for a motion that was carried.")
+    return ALLOWED
+
+
 def amendment_can_propose(*, motion_status: str, vote_set: bool) -> Decision:
     if motion_status != ProposalStatus.APPROVED:
         return refused("Amendments can only be proposed to a motion that is up for debate.")

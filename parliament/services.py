@@ -228,6 +228,21 @@ def motion_schedule(*, motion: Motion, sitting: Sitting | None, order: int = 0, 
     return motion
 
 
+def motion_next_steps_record(*, motion: Motion, text: str, by) -> Motion:
+    """Say what happened after the parliament carried this motion; said again, it replaces
+    what was said, and the audit log keeps each version."""
+    _require_moderator(by)
+    require(rules.motion_can_have_next_steps(status=motion.status))
+    text = text.strip()
+    if not text:
+        raise ValidationError("Write what happened next.")
+    motion.next_steps = text
+    motion.next_steps_at = timezone.now()
+    motion.save(update_fields=["next_steps", "next_steps_at"])
+    log(motion, "parliament.next_steps", user=by, data={"next_steps": text})
+    return motion
+
+
 # --- Divisions -----------------------------------------------------------------------------
 
 

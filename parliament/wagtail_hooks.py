@@ -45,6 +45,7 @@ def register_parliament_log_actions(actions):
         ("parliament.reject", "Parliament: do not approve", "Not approved"),
         ("parliament.schedule", "Parliament: agenda", "Put on a sitting's agenda"),
         ("parliament.division", "Parliament: set a vote", "Vote set"),
+        ("parliament.next_steps", "Parliament: what happened next", "What happened next recorded"),
         ("parliament.publish", "Parliament: publish comment", "Comment published"),
         ("parliament.hide", "Parliament: hide comment", "Comment hidden"),
         (

@@ -1,7 +1,8 @@
-"""Admin views for analysts: the dashboard, its export, and confirming or correcting the
-outcomes on one answer."""
+"""Admin views for analysts: the dashboard, its export, confirming or correcting the outcomes
+on one answer, and how far the model agrees with analysts."""
 
+from analysis.views.agreement import AgreementView
 from analysis.views.dashboard import DashboardView, dashboard_export
 from analysis.views.tags import answer_tags
 
-__all__ = ["DashboardView", "answer_tags", "dashboard_export"]
+__all__ = ["AgreementView", "DashboardView", "answer_tags", "dashboard_export"]

@@ -97,7 +97,7 @@ def page_client(
         conn.close()
 
 
-def _journey(port: int, answers: bytes) -> int:
+def journey_once(port: int, answers: bytes) -> int:
     """One young person: a new connection, no cookies, GET then POST. The POST's status."""
     conn = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
     try:
@@ -122,7 +122,7 @@ def journey_client(
     ready = False
     try:
         for answers in islice(bodies, WARMUP_PER_CLIENT):
-            _journey(port, answers)
+            journey_once(port, answers)
         ready = True
     except (OSError, http.client.HTTPException) as exc:
         tally.failures[f"warm-up {type(exc).__name__}"] += 1
@@ -134,7 +134,7 @@ def journey_client(
             break
         tally.sent += 1
         try:
-            status = _journey(port, answers)
+            status = journey_once(port, answers)
         except (OSError, http.client.HTTPException) as exc:
             tally.failures[type(exc).__name__] += 1
             continue

@@ -15,6 +15,7 @@ from bench.load.params import (
     HOST,
     PAGE_PATH,
     SERVER_START_TIMEOUT,
+    SETTINGS_MODULE,
     SETUP_TIMEOUT,
 )
 
@@ -41,6 +42,18 @@ def manage(*args: str) -> None:
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
         raise RuntimeError(f"manage.py {' '.join(args)} failed ({result.returncode})")
+
+
+def throwaway_site(tmp: Path) -> None:
+    """A site with the demo content in `tmp` (a new SQLite file unless DATABASE_URL is set),
+    for this process and the servers it starts."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = SETTINGS_MODULE
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp / 'site.sqlite3'}")
+    os.environ["MEDIA_ROOT"] = str(tmp / "media")
+    print("Setting up: migrate, createcachetable, demo_data ...", flush=True)
+    manage("migrate", "--noinput")
+    manage("createcachetable")
+    manage("demo_data", "--force")
 
 
 def free_port() -> int:

@@ -143,6 +143,8 @@ Q_CLUSTER = {
     "ack_failures": True,
     "catch_up": False,
     "label": "Background tasks",
+    # Successful tasks kept for the admin's list (0 keeps all: the scale-out bench counts them).
+    "save_limit": env.int("Q_SAVE_LIMIT", default=250),
 }
 if REDIS_URL:
     Q_CLUSTER["redis"] = REDIS_URL

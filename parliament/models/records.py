@@ -160,6 +160,9 @@ class Motion(Proposal):
         Sitting, null=True, blank=True, on_delete=models.SET_NULL, related_name="motions"
     )
     agenda_order = models.PositiveSmallIntegerField(default=0)
+    # Once carried: what the commissioner's office did about it, shown on the motion's page.
+    next_steps = models.TextField(blank=True, max_length=2000)
+    next_steps_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-proposed_at"]

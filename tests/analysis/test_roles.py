@@ -31,6 +31,7 @@ ALLOWED = {
     "responses drilled down": READERS,
     "unfinished responses": READERS,
     "response": READERS,
+    "agreement": READERS,
 }
 
 
@@ -47,6 +48,7 @@ def urls(db) -> dict[str, str]:
         ),
         "unfinished responses": "/admin/responses/?complete=no",
         "response": f"/admin/responses/inspect/{data.responses['r2'].pk}/",
+        "agreement": f"/admin/analysis/agreement/?consultation={school}",
         "answer": data.responses["r2"].answers.get(question_label=CHANGE).pk,
     }
 

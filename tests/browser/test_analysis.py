@@ -84,4 +84,12 @@ def test_an_analyst_filters_the_figures_opens_a_number_and_downloads_them(
     )
     assert_accessible(page)
 
+    # How far the model agrees with analysts: r2's healthy tag was overruled by an analyst.
+    page.goto(f"{live_server.url}/admin/analysis/")
+    page.get_by_role("link", name="How far the model agrees with analysts").click()
+    page.wait_for_url(re.compile(r"/admin/analysis/agreement/"))
+    assert page.get_by_role("heading", level=1).inner_text() == "Model and analysts"
+    assert page.locator("table.listing").count() >= 1
+    assert_accessible(page)
+
     assert refused == []
