@@ -19,6 +19,7 @@ from analysis.selectors.responses import (
 )
 from analysis.statistics import SCALE
 from consultations.models import ConsultationPage, ConsultationQuestion, Response
+from consultations.rules import Channel
 from core.taxonomy import AgeBand, Outcome, Region
 
 FINISHED, UNFINISHED = "yes", "no"
@@ -62,6 +63,9 @@ class ResponseFilterSet(WagtailFilterSet):
         label="Region",
         empty_label="All regions",
     )
+    channel = django_filters.ChoiceFilter(
+        choices=Channel.choices, label="Channel", empty_label="Online and entered by staff"
+    )
     submitted_at = django_filters.DateFromToRangeFilter(
         label="Sent between", widget=DateRangePickerWidget
     )
@@ -86,6 +90,7 @@ class ResponseFilterSet(WagtailFilterSet):
             "source",
             "age_band",
             "region",
+            "channel",
             "submitted_at",
             "complete",
             "scale",
@@ -108,6 +113,7 @@ def query_from(data: dict) -> ResponseQuery:
         source=data.get("source") or IN_EFFECT,
         age_band=data.get("age_band") or "",
         region=data.get("region") or "",
+        channel=data.get("channel") or "",
         date_from=dates.start.date() if dates and dates.start else None,
         date_to=dates.stop.date() if dates and dates.stop else None,
         complete={FINISHED: True, UNFINISHED: False}.get(complete),
@@ -125,6 +131,7 @@ def query_params(query: ResponseQuery) -> dict[str, str]:
         "source": query.source,
         "age_band": query.age_band,
         "region": query.region,
+        "channel": query.channel,
         "submitted_at_from": query.date_from.isoformat() if query.date_from else "",
         "submitted_at_to": query.date_to.isoformat() if query.date_to else "",
         "complete": {True: FINISHED, False: UNFINISHED}.get(query.complete, ""),

@@ -92,3 +92,27 @@ class KeyPhrase(models.Model):
 
     def __str__(self):
         return self.phrase
+
+
+class Reanalysis(models.Model):
+    """One run of the current pipeline over the responses an older version analysed (or none
+    did), started from the admin. `done` counts up as the task works; analysts' tags are kept."""
+
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    pipeline_version = models.CharField(max_length=64)
+    total = models.PositiveIntegerField()
+    done = models.PositiveIntegerField(default=0)
+    progressed_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name_plural = "re-analyses"
+
+    def __str__(self):
+        return f"Re-analysis {self.pk} to {self.pipeline_version}"

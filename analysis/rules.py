@@ -20,6 +20,13 @@ RAW_READ_ACTION = "analysis.raw_read"
 MODEL = "model"
 ANALYST = "analyst"
 
+# Analysts start re-analysis after a new pipeline version (they correct tags already).
+REANALYSE_PERMISSION = CORRECT_PERMISSION
+# A re-analysis that has not moved for this long lost its worker: it may be started again,
+# and carries on where it stopped (it picks the responses still on an older version).
+REANALYSIS_STALLED_AFTER = timedelta(minutes=10)
+REANALYSIS_BATCH = 200
+
 # A response this old with no analysis was missed (a worker died, the queue was lost).
 SWEEP_AFTER = timedelta(minutes=2)
 
@@ -83,3 +90,8 @@ def outcomes_explained(tags) -> list[dict]:
         entry["decided_by"] = MODEL if entry["analyst"] is None else ANALYST
         result.append(entry)
     return result
+
+
+def reanalysis_may_start(*, running_progressed_at, now) -> bool:
+    """Nothing is running, or what is running has stalled."""
+    return running_progressed_at is None or now - running_progressed_at >= REANALYSIS_STALLED_AFTER

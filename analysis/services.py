@@ -4,11 +4,14 @@ analysis finds are handed to the safeguarding app through `core.screening`."""
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
-from analysis.models import PHRASE_MAX_LENGTH, AnswerAnalysis, KeyPhrase, OutcomeTag
+from analysis import rules
+from analysis.models import PHRASE_MAX_LENGTH, AnswerAnalysis, KeyPhrase, OutcomeTag, Reanalysis
 from consultations.models import Answer, Response
 from core.screening import ANALYSIS, Concern, concern_stored
+from core.tasks import enqueue_after_commit
 from core.taxonomy import Outcome
 from nlp.pipeline import analyse, shared, version
 
@@ -109,3 +112,60 @@ def tags_correct(*, answer: Answer, outcomes: set[str], user) -> list[OutcomeTag
         )
         tags.append(tag)
     return tags
+
+
+class ReanalysisRefused(Exception):
+    """A re-analysis is already running and moving."""
+
+
+def responses_behind(*, version: str):
+    """Responses not yet analysed by `version` (an older version did, or none did)."""
+    return Response.objects.exclude(analysis_version=version)
+
+
+def reanalysis_start(*, user) -> Reanalysis:
+    """Start the current pipeline over every response an older version analysed."""
+    current = pipeline_version()
+    with transaction.atomic():
+        running = Reanalysis.objects.select_for_update().filter(finished_at=None).first()
+        now = timezone.now()
+        if not rules.reanalysis_may_start(
+            running_progressed_at=running.progressed_at if running else None, now=now
+        ):
+            raise ReanalysisRefused(
+                "A re-analysis is already running. Wait for it to finish before starting another."
+            )
+        if running is not None:
+            running.finished_at = now  # stalled: this run takes over where it stopped
+            running.save(update_fields=["finished_at"])
+        run = Reanalysis.objects.create(
+            started_by=user,
+            pipeline_version=current,
+            total=responses_behind(version=current).count(),
+        )
+        enqueue_after_commit("analysis.tasks.reanalysis_run_task", run.pk)
+    return run
+
+
+def reanalysis_run(*, run_id: int) -> int:
+    """Work through the responses behind the run's version in batches, counting progress."""
+    run = Reanalysis.objects.get(pk=run_id)
+    if run.finished_at is not None:
+        return 0
+    done = 0
+    # A new version deployed mid-run would analyse to that version, never to the run's: stop.
+    while pipeline_version() == run.pipeline_version:
+        ids = list(
+            responses_behind(version=run.pipeline_version)
+            .order_by("pk")
+            .values_list("pk", flat=True)[: rules.REANALYSIS_BATCH]
+        )
+        if not ids:
+            break
+        responses_analyse(response_ids=ids)
+        done += len(ids)
+        Reanalysis.objects.filter(pk=run.pk).update(
+            done=F("done") + len(ids), progressed_at=timezone.now()
+        )
+    Reanalysis.objects.filter(pk=run.pk).update(finished_at=timezone.now())
+    return done

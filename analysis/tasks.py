@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from analysis.rules import SWEEP_AFTER
-from analysis.services import responses_analyse
+from analysis.services import reanalysis_run, responses_analyse
 from consultations.models import Response
 
 SWEEP_BATCH = 200
@@ -11,6 +11,10 @@ SWEEP_BATCH = 200
 
 def response_analyse_task(response_id: int) -> int:
     return responses_analyse(response_ids=[response_id])
+
+
+def reanalysis_run_task(run_id: int) -> int:
+    return reanalysis_run(run_id=run_id)
 
 
 def analysis_sweep_task() -> int:

@@ -27,13 +27,22 @@ class ReadOnlyPolicy(DeniedActionsPolicy):
     denied = ("add", "change", "delete")
 
 
-BASE_EXPORT = ["uuid", "consultation", "submitted_at", "age_band", "region", "consent_to_quote"]
+BASE_EXPORT = [
+    "uuid",
+    "consultation",
+    "submitted_at",
+    "age_band",
+    "region",
+    "channel",
+    "consent_to_quote",
+]
 BASE_HEADINGS = {
     "uuid": "Response",
     "consultation": "Consultation",
     "submitted_at": "Sent",
     "age_band": "Age band",
     "region": "Region",
+    "channel": "Channel",
     "consent_to_quote": "May quote",
     "answers": "Answers",
 }
@@ -87,6 +96,7 @@ class ResponseIndexView(SpreadsheetSafeExportMixin, IndexView):
             "submitted_at": item.submitted_at,
             "age_band": item.get_age_band_display(),
             "region": item.get_region_display(),
+            "channel": item.get_channel_display(),
             "consent_to_quote": "yes" if item.consent_to_quote else "no",
         }
         answers = [
@@ -151,6 +161,7 @@ class ResponseViewSet(ModelViewSet):
         DateColumn("submitted_at", label="Sent"),
         Column("age_band", label="Age band", accessor="get_age_band_display"),
         Column("region", label="Region", accessor="get_region_display"),
+        Column("channel", label="Channel", accessor="get_channel_display"),
         BooleanColumn("is_complete", label="Finished"),
     ]
     list_export = BASE_EXPORT + ["answers"]
@@ -160,6 +171,9 @@ class ResponseViewSet(ModelViewSet):
         "submitted_at",
         "age_band",
         "region",
+        "channel",
+        "collected_on",
+        "collected_by",
         "consent_to_quote",
         "is_complete",
     ]

@@ -21,6 +21,7 @@ def register_analysis_urls():
         path("analysis/", views.DashboardView.as_view(), name="analysis_dashboard"),
         path("analysis/figures.csv", views.dashboard_export, name="analysis_dashboard_export"),
         path("analysis/agreement/", views.AgreementView.as_view(), name="analysis_agreement"),
+        path("analysis/reanalysis/", views.reanalysis, name="analysis_reanalysis"),
         path("analysis/answers/<id:answer_id>/tags/", views.answer_tags, name="answer_tags"),
     ]
 

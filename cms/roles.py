@@ -42,6 +42,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         ADMIN_ACCESS,
         "consultations.view_response",
         "consultations.export_response",
+        # Analysts type in answers given on paper or at workshops and school visits.
+        "consultations.enter_response",
         "analysis.change_outcometag",
         "parliament.view_motion",
     ],

@@ -35,6 +35,21 @@ class ConsultationStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
+class Channel(models.TextChoices):
+    """How a response reached us: online, or entered by staff from paper or a session."""
+
+    ONLINE = "online", "Online"
+    PAPER = "paper", "On paper"
+    WORKSHOP = "workshop", "At a workshop"
+    SCHOOL_VISIT = "school_visit", "At a school visit"
+
+
+# Staff who may enter answers given on paper or at a session (consultations/admin_views.py).
+ENTER_PERMISSION = "consultations.enter_response"
+# Channels staff enter answers for, on a young person's behalf.
+ENTERED_CHANNELS = [c for c in Channel if c != Channel.ONLINE]
+
+
 def consultation_status(*, opens_at: datetime, closes_at: datetime, now: datetime) -> str:
     if now < opens_at:
         return ConsultationStatus.UPCOMING

@@ -1,16 +1,39 @@
 """Writes for the consultation journey."""
 
+import uuid
 from contextlib import nullcontext
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import IntegrityError, transaction
 from wagtail.contrib.forms.models import AbstractFormField
 from wagtail.models import Page
 
 from consultations.models.responses import Answer, Response
-from consultations.rules import TEXT_KINDS, QuestionKind
+from consultations.rules import ENTERED_CHANNELS, TEXT_KINDS, QuestionKind
 from consultations.signals import response_submitted
 from core.screening import Concern, concern_in, concern_stored
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """How answers given on paper or at a session reached us, recorded by the staff member
+    who enters them on the young person's behalf."""
+
+    channel: str
+    collected_on: date
+    collected_by: str
+    entered_by: object  # the user
+    agreement_noted: bool
+
+    def fields(self) -> dict:
+        return {
+            "channel": self.channel,
+            "collected_on": self.collected_on,
+            "collected_by": self.collected_by,
+            "entered_by": self.entered_by,
+            "agreement_noted": self.agreement_noted,
+        }
 
 
 @dataclass(frozen=True)
@@ -48,6 +71,7 @@ def response_submit(
     idempotency_key: str,
     questions: list[AbstractFormField] | None = None,
     complete: bool = True,
+    provenance: Provenance | None = None,
 ) -> SubmitResult:
     """Store one response and one answer per question, all or nothing.
 
@@ -68,6 +92,7 @@ def response_submit(
                 idempotency_key=idempotency_key,
                 is_complete=complete,
                 **about,
+                **(provenance.fields() if provenance else {}),
             )
             _answers_store(response, rows)
     except IntegrityError:
@@ -122,6 +147,7 @@ def response_receive(
     idempotency_key: str,
     complete: bool = True,
     concern: Concern | None = None,
+    provenance: Provenance | None = None,
 ) -> ReceiveResult:
     """Take one young person's answers: have the words screened for a possible disclosure,
     store the response, and put a concern on the safeguarding queue in the same transaction.
@@ -142,6 +168,7 @@ def response_receive(
             idempotency_key=idempotency_key,
             questions=questions,
             complete=complete,
+            provenance=provenance,
         )
         if concern and result.created:
             # A resent response was screened when it was first stored.
@@ -152,3 +179,39 @@ def response_receive(
                 new=not result.completed_earlier,
             )
     return ReceiveResult(result.response, result.created, concern)
+
+
+@dataclass(frozen=True)
+class Entered:
+    """One young person's answers as staff enter them: cleaned by the consultation's form."""
+
+    answers: dict[str, object]
+    age_band: str = ""
+    region: str = ""
+    consent_to_quote: bool = False
+
+
+def responses_enter(
+    *, consultation: Page, entered: list[Entered], provenance: Provenance
+) -> list[ReceiveResult]:
+    """Store answers given on paper or at a session, all of them or none: each is screened for
+    a possible disclosure and analysed like an answer sent online."""
+    if provenance.channel not in ENTERED_CHANNELS:
+        raise ValueError(f"Not a channel staff enter answers for: {provenance.channel!r}")
+    if not provenance.agreement_noted:
+        raise ValueError("Answers are entered only when the young person agreed to give them.")
+    questions = list(consultation.form_fields.all())
+    with transaction.atomic():
+        return [
+            response_receive(
+                consultation=consultation,
+                answers=one.answers,
+                questions=questions,
+                age_band=one.age_band,
+                region=one.region,
+                consent_to_quote=one.consent_to_quote,
+                idempotency_key=uuid.uuid4().hex,
+                provenance=provenance,
+            )
+            for one in entered
+        ]

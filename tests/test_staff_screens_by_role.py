@@ -1,4 +1,4 @@
-"""Every role against every analysis and safeguarding screen in the admin.
+"""Every role against every analysis, safeguarding and paper-answers screen in the admin.
 
 A role without the permission is refused: outside the admin (anonymous, members, who have no
 admin access) that is the login page; inside it (staff, and clerks, who have the admin for the
@@ -30,6 +30,10 @@ ALLOWED = {
     "answer tags": {Role.ANALYST},
     "queue": {Role.SAFEGUARDING_LEAD},
     "flag": {Role.SAFEGUARDING_LEAD},
+    "paper answers": {Role.ANALYST},
+    "enter paper answers": {Role.ANALYST},
+    "import paper answers": {Role.ANALYST},
+    "paper answers template": {Role.ANALYST},
 }
 
 
@@ -48,6 +52,10 @@ def urls(consultation) -> dict[str, str]:
         "answer tags": f"/admin/analysis/answers/{answer.pk}/tags/",
         "queue": "/admin/safeguarding/",
         "flag": f"/admin/safeguarding/inspect/{flag.pk}/",
+        "paper answers": "/admin/paper-answers/",
+        "enter paper answers": f"/admin/paper-answers/{consultation.pk}/enter/",
+        "import paper answers": f"/admin/paper-answers/{consultation.pk}/import/",
+        "paper answers template": f"/admin/paper-answers/{consultation.pk}/template.csv",
     }
 
 

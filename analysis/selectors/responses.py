@@ -31,6 +31,7 @@ class ResponseQuery:
     source: str = IN_EFFECT
     age_band: str = ""
     region: str = ""
+    channel: str = ""
     date_from: date | None = None
     date_to: date | None = None
     # None: finished or not. The dashboard counts finished responses only.
@@ -93,6 +94,8 @@ def responses_matching(
         qs = qs.filter(age_band="" if query.age_band == NOT_GIVEN else query.age_band)
     if query.region:
         qs = qs.filter(region="" if query.region == NOT_GIVEN else query.region)
+    if query.channel:
+        qs = qs.filter(channel=query.channel)
     if query.date_from:
         qs = qs.filter(submitted_at__gte=_day_start(query.date_from))
     if query.date_to:

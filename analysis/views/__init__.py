@@ -3,6 +3,7 @@ on one answer, and how far the model agrees with analysts."""
 
 from analysis.views.agreement import AgreementView
 from analysis.views.dashboard import DashboardView, dashboard_export
+from analysis.views.reanalysis import reanalysis
 from analysis.views.tags import answer_tags
 
-__all__ = ["AgreementView", "DashboardView", "answer_tags", "dashboard_export"]
+__all__ = ["AgreementView", "DashboardView", "answer_tags", "dashboard_export", "reanalysis"]

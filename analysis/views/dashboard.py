@@ -28,6 +28,7 @@ DASHBOARD_FILTERS = [
     "source",
     "age_band",
     "region",
+    "channel",
     "submitted_at",
 ]
 
@@ -67,6 +68,7 @@ class DashboardView(WagtailAdminTemplateMixin, TemplateView):
             fields=[filters.form[name] for name in DASHBOARD_FILTERS],
             threshold=small_number_threshold(),
             can_export=self.request.user.has_perm(rules.EXPORT_PERMISSION),
+            can_reanalyse=self.request.user.has_perm(rules.REANALYSE_PERMISSION),
         )
         if query is None:
             return context

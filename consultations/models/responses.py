@@ -2,11 +2,12 @@
 
 import uuid
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from consultations.rules import TEXT_KINDS, QuestionKind
+from consultations.rules import TEXT_KINDS, Channel, QuestionKind
 from core.taxonomy import AgeBand, Outcome, Region
 
 
@@ -34,11 +35,29 @@ class Response(models.Model):
     # Set when the analysis pipeline has run; responses without it are picked up again.
     analysed_at = models.DateTimeField(null=True, blank=True, db_index=True)
     analysis_version = models.CharField(max_length=64, blank=True)
+    # Answers given on paper or at a session, entered by staff on the young person's behalf.
+    channel = models.CharField(max_length=16, choices=Channel.choices, default=Channel.ONLINE)
+    collected_on = models.DateField(null=True, blank=True)
+    collected_by = models.CharField(
+        max_length=120, blank=True, help_text="Who collected the answers: a person or a partner."
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # For entered answers: staff record that the young person agreed to give them to us.
+    agreement_noted = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-submitted_at"]
         indexes = [models.Index(fields=["consultation", "submitted_at"])]
-        permissions = [("export_response", "Can export responses")]
+        permissions = [
+            ("export_response", "Can export responses"),
+            ("enter_response", "Can enter paper and workshop answers"),
+        ]
 
     def __str__(self):
         return f"Response {self.short_ref}"

@@ -32,6 +32,7 @@ ALLOWED = {
     "unfinished responses": READERS,
     "response": READERS,
     "agreement": READERS,
+    "reanalysis": {Role.ANALYST},
 }
 
 
@@ -49,6 +50,7 @@ def urls(db) -> dict[str, str]:
         "unfinished responses": "/admin/responses/?complete=no",
         "response": f"/admin/responses/inspect/{data.responses['r2'].pk}/",
         "agreement": f"/admin/analysis/agreement/?consultation={school}",
+        "reanalysis": "/admin/analysis/reanalysis/",
         "answer": data.responses["r2"].answers.get(question_label=CHANGE).pk,
     }
 
