@@ -3,9 +3,11 @@ analysis finds are handed to the safeguarding app through `core.screening`."""
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from analysis import rules
 from analysis.models import PHRASE_MAX_LENGTH, AnswerAnalysis, KeyPhrase, OutcomeTag, Reanalysis
@@ -169,3 +171,16 @@ def reanalysis_run(*, run_id: int) -> int:
         )
     Reanalysis.objects.filter(pk=run.pk).update(finished_at=timezone.now())
     return done
+
+
+EXPORT_ACTION = "analysis.export"
+
+
+def export_record(*, user, what: str, params: dict[str, str]) -> None:
+    """Every export of answers or figures goes in the audit log: who, when, what and with
+    which filters (Reports, Site history, action "Analysis: export")."""
+    filters = {k: v for k, v in params.items() if k not in ("export", "p") and v}
+    # Logged against the person: `request.user` is a lazy object inside a lazy object (the
+    # second factor wraps it), which the audit log would not recognise as a model.
+    person = get_user_model().objects.get(pk=user.pk)
+    log(person, EXPORT_ACTION, user=person, data={"what": what, "filters": filters})

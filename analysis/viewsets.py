@@ -14,6 +14,7 @@ from analysis import rules
 from analysis.filters import ResponseFilterSet
 from analysis.forms import TagForm
 from analysis.selectors import answer_text_for, responses_for_admin
+from analysis.services import export_record
 from consultations.models import ConsultationPage, Response
 from core.exports import SpreadsheetSafeExportMixin
 from core.permissions import DeniedActionsPolicy
@@ -87,6 +88,11 @@ class ResponseIndexView(SpreadsheetSafeExportMixin, IndexView):
             questions = self._question_columns()
             self.list_export = BASE_EXPORT + ([q for q, _ in questions] or ["answers"])
             self.export_headings = {**BASE_HEADINGS, **dict(questions)}
+            export_record(
+                user=self.request.user,
+                what=f"responses ({self.request.GET.get('export')})",
+                params=self.request.GET.dict(),
+            )
         return super().render_to_response(context, **response_kwargs)
 
     def to_row_dict(self, item):

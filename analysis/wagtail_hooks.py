@@ -4,6 +4,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
 from analysis import rules, views
+from analysis.services import EXPORT_ACTION
 from analysis.viewsets import ReadOnlyPolicy, responses_viewset
 from consultations.models import Response
 
@@ -41,3 +42,4 @@ def register_analysis_log_actions(actions):
     actions.register_action(
         rules.RAW_READ_ACTION, "Read words before redaction", "Read the words before redaction"
     )
+    actions.register_action(EXPORT_ACTION, "Analysis: export", "Exported answers or figures")

@@ -18,6 +18,7 @@ from analysis.filters import ResponseFilterSet, query_from, query_params, respon
 from analysis.rules import small_number_threshold
 from analysis.selectors.dashboard import dashboard_data
 from analysis.selectors.responses import ResponseQuery
+from analysis.services import export_record
 from consultations.models import Response
 
 # The fields of the Responses list's filters that the dashboard offers.
@@ -97,6 +98,7 @@ def dashboard_export(request):
     query = _query(_filters(request))
     if query is None:
         return HttpResponse("These filters are not valid.", status=400, content_type="text/plain")
+    export_record(user=user, what="dashboard figures (csv)", params=request.GET.dict())
     response = HttpResponse(published_csv(dashboard_data(query)), content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="analysis-figures.csv"'
     return response

@@ -129,3 +129,14 @@ def test_the_dashboard_offers_the_export_only_to_those_who_may_export(client, da
     page = client.get("/admin/analysis/")
     assert page.status_code == 200
     assert "/admin/analysis/figures.csv" not in page.content.decode()
+
+
+def test_every_export_is_in_the_audit_log(analyst, data):
+    from wagtail.models import ModelLogEntry
+
+    analyst.get(f"/admin/analysis/figures.csv?consultation={data.school.pk}")
+    b"".join(analyst.get(f"/admin/responses/?consultation={data.school.pk}&export=csv"))
+    entries = ModelLogEntry.objects.filter(action="analysis.export").order_by("timestamp")
+    assert [e.data["what"] for e in entries] == ["dashboard figures (csv)", "responses (csv)"]
+    assert all(e.data["filters"] == {"consultation": str(data.school.pk)} for e in entries)
+    assert {e.user.username for e in entries} == {"analyst"}
