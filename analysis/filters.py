@@ -80,6 +80,11 @@ class ResponseFilterSet(WagtailFilterSet):
         label="Rating",
     )
     keyphrase = django_filters.CharFilter(label="Key phrase")
+    words = django_filters.CharFilter(
+        label="Words in the answers",
+        help_text="Every word must appear; searches the answers with personal data removed.",
+        max_length=200,
+    )
 
     class Meta:
         model = Response
@@ -95,6 +100,7 @@ class ResponseFilterSet(WagtailFilterSet):
             "complete",
             "scale",
             "keyphrase",
+            "words",
         ]
 
     def filter_queryset(self, queryset):
@@ -119,6 +125,7 @@ def query_from(data: dict) -> ResponseQuery:
         complete={FINISHED: True, UNFINISHED: False}.get(complete),
         scale=data.get("scale") or None,
         keyphrase=(data.get("keyphrase") or "").strip(),
+        words=(data.get("words") or "").strip(),
     )
 
 
@@ -137,6 +144,7 @@ def query_params(query: ResponseQuery) -> dict[str, str]:
         "complete": {True: FINISHED, False: UNFINISHED}.get(query.complete, ""),
         "scale": query.scale or "",
         "keyphrase": query.keyphrase,
+        "words": query.words,
     }
     return {key: str(value) for key, value in params.items() if value not in ("", None)}
 

@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from analysis.models import KeyPhrase, OutcomeTag
+from analysis.models import AnswerAnalysis, KeyPhrase, OutcomeTag
 from analysis.rules import ANALYST, MODEL
 from consultations.models import Answer, ConsultationPage, ConsultationQuestion, Response
 
@@ -19,6 +19,8 @@ IN_EFFECT = ""
 TAG_SOURCES = (IN_EFFECT, MODEL, ANALYST)
 # The age band or region of a response that left it out, as a filter's value.
 NOT_GIVEN = "none"
+# A search uses at most this many words, so one request cannot ask for an endless query.
+MAX_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class ResponseQuery:
     age_band: str = ""
     region: str = ""
     channel: str = ""
+    # Words that must all appear in the response's answers, as redacted (never the raw text).
+    words: str = ""
     date_from: date | None = None
     date_to: date | None = None
     # None: finished or not. The dashboard counts finished responses only.
@@ -96,6 +100,14 @@ def responses_matching(
         qs = qs.filter(region="" if query.region == NOT_GIVEN else query.region)
     if query.channel:
         qs = qs.filter(channel=query.channel)
+    for word in query.words.split()[:MAX_WORDS]:
+        qs = qs.filter(
+            Exists(
+                AnswerAnalysis.objects.filter(
+                    answer__response=OuterRef("pk"), redacted_text__icontains=word
+                )
+            )
+        )
     if query.date_from:
         qs = qs.filter(submitted_at__gte=_day_start(query.date_from))
     if query.date_to:

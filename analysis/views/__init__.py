@@ -3,7 +3,15 @@ on one answer, and how far the model agrees with analysts."""
 
 from analysis.views.agreement import AgreementView
 from analysis.views.dashboard import DashboardView, dashboard_export
+from analysis.views.outcomes import outcomes_over_time
 from analysis.views.reanalysis import reanalysis
 from analysis.views.tags import answer_tags
 
-__all__ = ["AgreementView", "DashboardView", "answer_tags", "dashboard_export", "reanalysis"]
+__all__ = [
+    "AgreementView",
+    "DashboardView",
+    "answer_tags",
+    "dashboard_export",
+    "outcomes_over_time",
+    "reanalysis",
+]

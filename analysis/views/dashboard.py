@@ -31,6 +31,7 @@ DASHBOARD_FILTERS = [
     "region",
     "channel",
     "submitted_at",
+    "words",
 ]
 
 

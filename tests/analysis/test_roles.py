@@ -33,6 +33,7 @@ ALLOWED = {
     "response": READERS,
     "agreement": READERS,
     "reanalysis": {Role.ANALYST},
+    "outcomes over time": READERS,
 }
 
 
@@ -51,6 +52,7 @@ def urls(db) -> dict[str, str]:
         "response": f"/admin/responses/inspect/{data.responses['r2'].pk}/",
         "agreement": f"/admin/analysis/agreement/?consultation={school}",
         "reanalysis": "/admin/analysis/reanalysis/",
+        "outcomes over time": "/admin/analysis/outcomes/",
         "answer": data.responses["r2"].answers.get(question_label=CHANGE).pk,
     }
 

@@ -92,4 +92,9 @@ def test_an_analyst_filters_the_figures_opens_a_number_and_downloads_them(
     assert page.locator("table.listing").count() >= 1
     assert_accessible(page)
 
+    # The five outcomes across consultations, with a chart for each.
+    page.goto(f"{live_server.url}/admin/analysis/outcomes/")
+    assert page.locator("svg.analysis-chart").count() == 5
+    assert_accessible(page)
+
     assert refused == []
