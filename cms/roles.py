@@ -44,6 +44,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "consultations.export_response",
         # Analysts type in answers given on paper or at workshops and school visits.
         "consultations.enter_response",
+        # They also keep the evidence behind the commissioner's advice and research areas.
+        "reports.add_advice",
+        "reports.change_advice",
+        "reports.view_advice",
+        "reports.add_researcharea",
+        "reports.change_researcharea",
+        "reports.view_researcharea",
         "analysis.change_outcometag",
         "parliament.view_motion",
     ],
@@ -68,6 +75,15 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         # laying before each House.
         "reports.view_submission",
         "reports.lay_submission",
+        # The advice given and the areas for research, for the report's chapters.
+        "reports.add_advice",
+        "reports.change_advice",
+        "reports.delete_advice",
+        "reports.view_advice",
+        "reports.add_researcharea",
+        "reports.change_researcharea",
+        "reports.delete_researcharea",
+        "reports.view_researcharea",
     ],
     Role.EDITOR: [
         ADMIN_ACCESS,

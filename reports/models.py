@@ -100,3 +100,58 @@ class Laying(_AppendOnly):
 
     def __str__(self):
         return f"{self.get_house_display()}, {self.paper_number}, {self.laid_on}"
+
+
+class Advice(models.Model):
+    """The commissioner's advice to the Secretary of State on a policy or a bill, and the
+    evidence behind it. Feeds the annual report's chapter on advice given."""
+
+    title = models.CharField(max_length=200)
+    given_on = models.DateField(help_text="When the advice was given.")
+    subject = models.CharField(max_length=200, help_text="The bill or policy it was about.")
+    advice = models.TextField(help_text="What was advised, in plain words.")
+    consultations = models.ManyToManyField(
+        "consultations.ConsultationPage",
+        blank=True,
+        related_name="+",
+        help_text="Consultations whose answers are evidence for it.",
+    )
+    resolutions = models.ManyToManyField(
+        "parliament.Motion",
+        blank=True,
+        related_name="+",
+        limit_choices_to={"status": "carried"},
+        help_text="Resolutions of the children's parliament behind it.",
+    )
+    other_evidence = models.TextField(blank=True, help_text="Anything else it rests on.")
+
+    class Meta:
+        ordering = ["-given_on"]
+        verbose_name = "advice to the Secretary of State"
+        verbose_name_plural = "advice to the Secretary of State"
+
+    def __str__(self):
+        return f"{self.title} ({self.given_on:%-d %B %Y})"
+
+
+class ResearchArea(models.Model):
+    """An area the commissioner proposes for further research, and why. Feeds the annual
+    report's chapter on areas for further research."""
+
+    title = models.CharField(max_length=200)
+    proposed_on = models.DateField()
+    why = models.TextField(help_text="What we do not know yet, and why it matters to children.")
+    consultations = models.ManyToManyField(
+        "consultations.ConsultationPage",
+        blank=True,
+        related_name="+",
+        help_text="Consultations that raised it.",
+    )
+
+    class Meta:
+        ordering = ["-proposed_on"]
+        verbose_name = "area for further research"
+        verbose_name_plural = "areas for further research"
+
+    def __str__(self):
+        return self.title

@@ -1,4 +1,5 @@
-"""The clerks' screens in the admin, under "Submitted reports"."""
+"""The clerks' screens in the admin, under "Submitted reports"; the records behind the annual
+report's chapters, under "Annual report"."""
 
 from django.urls import path, reverse
 from wagtail import hooks
@@ -6,6 +7,12 @@ from wagtail.admin.menu import MenuItem
 
 from cms.roles import Role
 from reports import rules, views
+from reports.viewsets import AnnualReportGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_annual_report_records():
+    return AnnualReportGroup()
 
 
 @hooks.register("register_admin_urls")
