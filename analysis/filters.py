@@ -10,6 +10,7 @@ from django.urls import reverse
 from django_filters.fields import ModelChoiceField
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
+from analysis.models import Theme
 from analysis.rules import ANALYST, MODEL
 from analysis.selectors.responses import (
     IN_EFFECT,
@@ -80,6 +81,11 @@ class ResponseFilterSet(WagtailFilterSet):
         label="Rating",
     )
     keyphrase = django_filters.CharFilter(label="Key phrase")
+    theme = django_filters.ModelChoiceFilter(
+        queryset=Theme.objects.exclude(status=Theme.Status.DISCARDED).order_by("name"),
+        label="Theme",
+        empty_label="All themes",
+    )
     words = django_filters.CharFilter(
         label="Words in the answers",
         help_text="Every word must appear; searches the answers with personal data removed.",
@@ -100,6 +106,7 @@ class ResponseFilterSet(WagtailFilterSet):
             "complete",
             "scale",
             "keyphrase",
+            "theme",
             "words",
         ]
 
@@ -126,6 +133,7 @@ def query_from(data: dict) -> ResponseQuery:
         scale=data.get("scale") or None,
         keyphrase=(data.get("keyphrase") or "").strip(),
         words=(data.get("words") or "").strip(),
+        theme=data.get("theme"),
     )
 
 
@@ -145,6 +153,7 @@ def query_params(query: ResponseQuery) -> dict[str, str]:
         "scale": query.scale or "",
         "keyphrase": query.keyphrase,
         "words": query.words,
+        "theme": query.theme.pk if query.theme else "",
     }
     return {key: str(value) for key, value in params.items() if value not in ("", None)}
 

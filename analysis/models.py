@@ -116,3 +116,34 @@ class Reanalysis(models.Model):
 
     def __str__(self):
         return f"Re-analysis {self.pk} to {self.pipeline_version}"
+
+
+class Theme(models.Model):
+    """Something several young people said in one consultation, gathered from their answers'
+    key phrases. The system proposes; analysts name, promote, merge or discard, and their
+    decisions are never undone by proposing again (analysis/themes.py)."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        PROMOTED = "promoted", "Promoted"
+        DISCARDED = "discarded", "Discarded"
+
+    consultation = models.ForeignKey(
+        "consultations.ConsultationPage", on_delete=models.CASCADE, related_name="themes"
+    )
+    name = models.CharField(max_length=120)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PROPOSED)
+    phrases = models.JSONField(default=list, help_text="The key phrases it gathers.")
+    answers = models.ManyToManyField("consultations.Answer", related_name="themes", blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        ordering = ["status", "name"]
+
+    def __str__(self):
+        return self.name

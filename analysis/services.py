@@ -10,7 +10,15 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from analysis import rules
-from analysis.models import PHRASE_MAX_LENGTH, AnswerAnalysis, KeyPhrase, OutcomeTag, Reanalysis
+from analysis.models import (
+    PHRASE_MAX_LENGTH,
+    AnswerAnalysis,
+    KeyPhrase,
+    OutcomeTag,
+    Reanalysis,
+    Theme,
+)
+from analysis.themes import candidates as theme_candidates
 from consultations.models import Answer, Response
 from core.screening import ANALYSIS, Concern, concern_stored
 from core.tasks import enqueue_after_commit
@@ -184,3 +192,54 @@ def export_record(*, user, what: str, params: dict[str, str]) -> None:
     # second factor wraps it), which the audit log would not recognise as a model.
     person = get_user_model().objects.get(pk=user.pk)
     log(person, EXPORT_ACTION, user=person, data={"what": what, "filters": filters})
+
+
+def themes_propose(*, consultation) -> list[Theme]:
+    """Propose themes from the consultation's key phrases again. Analysts' decisions stay:
+    promoted and discarded themes are kept as they are, and their phrases are not proposed
+    again; only the earlier proposals nobody acted on are replaced."""
+    decided = Theme.objects.filter(consultation=consultation).exclude(status=Theme.Status.PROPOSED)
+    taken = {p for theme in decided for p in theme.phrases}
+    pairs = [
+        (answer_id, phrase)
+        for answer_id, phrase in KeyPhrase.objects.filter(
+            answer__response__consultation=consultation, answer__response__is_complete=True
+        ).values_list("answer_id", "phrase")
+        if phrase.strip().lower() not in taken
+    ]
+    with transaction.atomic():
+        Theme.objects.filter(consultation=consultation, status=Theme.Status.PROPOSED).delete()
+        made = []
+        for candidate in theme_candidates(pairs):
+            theme = Theme.objects.create(
+                consultation=consultation, name=candidate.name[:120], phrases=candidate.phrases
+            )
+            theme.answers.set(candidate.answer_ids)
+            made.append(theme)
+    return made
+
+
+def theme_decide(*, theme: Theme, status: str, user, name: str = "") -> Theme:
+    """Promote (with a name an analyst gives) or discard a theme."""
+    if status not in (Theme.Status.PROMOTED, Theme.Status.DISCARDED):
+        raise ValueError(f"Not a decision: {status!r}")
+    theme.status = status
+    theme.name = (name.strip() or theme.name)[:120]
+    theme.decided_by = user
+    theme.decided_at = timezone.now()
+    theme.save(update_fields=["status", "name", "decided_by", "decided_at"])
+    return theme
+
+
+@transaction.atomic
+def themes_merge(*, themes: list[Theme], name: str, user) -> Theme:
+    """Several themes of one consultation become one promoted theme with all their answers."""
+    if len(themes) < 2 or len({t.consultation_id for t in themes}) != 1:
+        raise ValueError("Choose two or more themes of the same consultation to merge.")
+    keep, others = themes[0], themes[1:]
+    keep.phrases = sorted({p for t in themes for p in t.phrases})
+    keep.save(update_fields=["phrases"])
+    for other in others:
+        keep.answers.add(*other.answers.all())
+        other.delete()
+    return theme_decide(theme=keep, status=Theme.Status.PROMOTED, user=user, name=name)

@@ -24,6 +24,7 @@ def register_analysis_urls():
         path("analysis/agreement/", views.AgreementView.as_view(), name="analysis_agreement"),
         path("analysis/reanalysis/", views.reanalysis, name="analysis_reanalysis"),
         path("analysis/outcomes/", views.outcomes_over_time, name="analysis_outcomes"),
+        path("analysis/themes/", views.themes, name="analysis_themes"),
         path("analysis/answers/<id:answer_id>/tags/", views.answer_tags, name="answer_tags"),
     ]
 

@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from analysis.models import AnswerAnalysis, KeyPhrase, OutcomeTag
+from analysis.models import AnswerAnalysis, KeyPhrase, OutcomeTag, Theme
 from analysis.rules import ANALYST, MODEL
 from consultations.models import Answer, ConsultationPage, ConsultationQuestion, Response
 
@@ -36,6 +36,7 @@ class ResponseQuery:
     channel: str = ""
     # Words that must all appear in the response's answers, as redacted (never the raw text).
     words: str = ""
+    theme: Theme | None = None
     date_from: date | None = None
     date_to: date | None = None
     # None: finished or not. The dashboard counts finished responses only.
@@ -100,6 +101,11 @@ def responses_matching(
         qs = qs.filter(region="" if query.region == NOT_GIVEN else query.region)
     if query.channel:
         qs = qs.filter(channel=query.channel)
+    if query.theme is not None:
+        linked = Theme.answers.through.objects.filter(
+            theme=query.theme, answer__response=OuterRef("pk")
+        )
+        qs = qs.filter(Exists(linked))
     for word in query.words.split()[:MAX_WORDS]:
         qs = qs.filter(
             Exists(

@@ -6,6 +6,7 @@ from analysis.views.dashboard import DashboardView, dashboard_export
 from analysis.views.outcomes import outcomes_over_time
 from analysis.views.reanalysis import reanalysis
 from analysis.views.tags import answer_tags
+from analysis.views.themes import themes
 
 __all__ = [
     "AgreementView",
@@ -14,4 +15,5 @@ __all__ = [
     "dashboard_export",
     "outcomes_over_time",
     "reanalysis",
+    "themes",
 ]

@@ -18,6 +18,7 @@ from analysis.filters import ResponseFilterSet, query_from, query_params, respon
 from analysis.rules import small_number_threshold
 from analysis.selectors.dashboard import dashboard_data
 from analysis.selectors.responses import ResponseQuery
+from analysis.selectors.themes import themes_on_dashboard
 from analysis.services import export_record
 from consultations.models import Response
 
@@ -80,6 +81,10 @@ class DashboardView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             query=query,
             figures=figures(data),
+            themes=[
+                (figure, responses_url(data.query.but(theme=figure.theme)))
+                for figure in themes_on_dashboard(query)
+            ],
             responses_url=responses_url(data.query),
             export_url=f"{export}?{urlencode(params)}" if params else export,
         )

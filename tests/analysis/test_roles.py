@@ -34,6 +34,7 @@ ALLOWED = {
     "agreement": READERS,
     "reanalysis": {Role.ANALYST},
     "outcomes over time": READERS,
+    "themes": READERS,
 }
 
 
@@ -53,6 +54,7 @@ def urls(db) -> dict[str, str]:
         "agreement": f"/admin/analysis/agreement/?consultation={school}",
         "reanalysis": "/admin/analysis/reanalysis/",
         "outcomes over time": "/admin/analysis/outcomes/",
+        "themes": f"/admin/analysis/themes/?consultation={school}",
         "answer": data.responses["r2"].answers.get(question_label=CHANGE).pk,
     }
 

@@ -97,4 +97,12 @@ def test_an_analyst_filters_the_figures_opens_a_number_and_downloads_them(
     assert page.locator("svg.analysis-chart").count() == 5
     assert_accessible(page)
 
+    # Themes: proposed from the key phrases ("safer buses", "bus fares"), then promoted.
+    page.goto(f"{live_server.url}/admin/analysis/themes/?consultation={data.school.pk}")
+    page.get_by_role("button", name=re.compile("Propose themes")).click()
+    page.wait_for_selector("text=1 theme proposed.")
+    page.wait_for_timeout(1000)  # the admin's message fades in; axe reads its final colours
+    assert page.get_by_role("rowheader", name=re.compile(r"^bus")).count() == 1
+    assert_accessible(page)
+
     assert refused == []
