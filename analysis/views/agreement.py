@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import PermissionDenied
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from analysis import rules
 from analysis.agreement import agreement
 from analysis.selectors.agreement import reviewed_answers
+from analysis.views.base import AnalysisScreen
 from consultations.models import ConsultationPage
 
 
@@ -21,18 +18,10 @@ class AgreementFilter(forms.Form):
     )
 
 
-class AgreementView(WagtailAdminTemplateMixin, TemplateView):
+class AgreementView(AnalysisScreen):
     template_name = "analysis/admin/agreement.html"
     page_title = "Model and analysts"
     header_icon = "tasks"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(rules.DASHBOARD_PERMISSION):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

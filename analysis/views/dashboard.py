@@ -8,8 +8,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from analysis import rules
 from analysis.exports import published_csv
@@ -20,6 +18,7 @@ from analysis.selectors.dashboard import dashboard_data
 from analysis.selectors.responses import ResponseQuery
 from analysis.selectors.themes import themes_on_dashboard
 from analysis.services import export_record
+from analysis.views.base import AnalysisScreen
 from consultations.models import Response
 
 # The fields of the Responses list's filters that the dashboard offers.
@@ -49,18 +48,10 @@ def _query(filters: ResponseFilterSet) -> ResponseQuery | None:
     return query_from(filters.form.cleaned_data).but(scale=None, keyphrase="")
 
 
-class DashboardView(WagtailAdminTemplateMixin, TemplateView):
+class DashboardView(AnalysisScreen):
     template_name = "analysis/admin/dashboard.html"
     page_title = "Analysis"
     header_icon = "table"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(rules.DASHBOARD_PERMISSION):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
