@@ -231,6 +231,7 @@ def main() -> int:
         from core.taxonomy import Outcome
 
         call_command("migrate", "--noinput", verbosity=0)
+        call_command("createcachetable", verbosity=0)
         rng = random.Random(SEED)
         with transaction.atomic():
             school = _consultation("School day", "school-day")

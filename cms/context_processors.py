@@ -23,7 +23,7 @@ def _keep(request, what: str, make) -> list:
         return []
     version = content_version()
     kept = _kept.get((host, what))
-    if kept is not None and kept[0] == version:
+    if kept is not None and version is not None and kept[0] == version:
         return kept[1]
     site = Site.find_for_request(request)
     items = make(site, request) if site is not None else []

@@ -9,6 +9,7 @@ makes a new content version in the shared cache, which every process reads once 
 nobody sees an old page after a publish (docs/adr/0018-a-fast-journey-without-cookies.md).
 """
 
+import logging
 import time
 import uuid
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 
+log = logging.getLogger(__name__)
 VERSION_KEY = "public-pages:version"
 MAX_PAGES = 500  # per process; a page beyond this empties the store
 # A rendered page is kept at most this long even if nothing changes, so anything a page shows
@@ -56,19 +58,29 @@ class _Kept:
 _pages: dict[tuple[str, str], _Kept] = {}
 
 
-def content_version() -> str:
-    """The version of everything public pages are made from, shared by every process."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)  # a racing change wins
-        version = cache.get(VERSION_KEY, "")
+def content_version() -> str | None:
+    """The version of everything public pages are made from, shared by every process; None
+    if the shared cache cannot be read (then every page is made afresh)."""
+    try:
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)  # a racing change wins
+            version = cache.get(VERSION_KEY)
+    except Exception:  # noqa: BLE001 - a cache outage must not take the site down
+        log.warning("the shared cache cannot be read: public pages are made afresh")
+        return None
     return version
 
 
 def content_changed(**kwargs) -> None:
-    """A signal receiver: pages, their privacy, the site or its settings changed."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    """A signal receiver: pages, their privacy, the site or its settings changed. An editor's
+    save never fails for the cache's sake: if the new version cannot be written, processes
+    cannot read it either, and make their pages afresh."""
     _pages.clear()
+    try:
+        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    except Exception:  # noqa: BLE001
+        log.exception("could not record a change of public content in the shared cache")
 
 
 def pages_forget() -> None:
@@ -101,6 +113,8 @@ class PublicPageCacheMiddleware:
         if key is None:
             return self.get_response(request)
         version = content_version()
+        if version is None:
+            return self.get_response(request)
         kept = _pages.get(key)
         if kept is not None and kept.version == version and time.time() < kept.until:
             return kept.response()

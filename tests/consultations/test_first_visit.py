@@ -99,3 +99,18 @@ def test_answers_posted_from_another_site_are_refused(consultation, headers):
     assert response.status_code == 403
     assert "sent from another website" in response.content.decode()
     assert Response.objects.count() == 0
+
+
+class _BrokenCache:
+    def get(self, *args, **kwargs):
+        raise ConnectionError("the cache is down")
+
+    add = set = get
+
+
+def test_a_cache_outage_neither_stops_an_editor_nor_serves_an_old_page(consultation, monkeypatch):
+    Client().get(consultation.url)  # kept while the cache worked
+    monkeypatch.setattr("cms.page_cache.cache", _BrokenCache())
+    consultation.title = "Your school week"
+    consultation.save_revision().publish()  # the save goes through
+    assert "<h1>Your school week</h1>" in Client().get(consultation.url).content.decode()
