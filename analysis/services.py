@@ -243,3 +243,16 @@ def themes_merge(*, themes: list[Theme], name: str, user) -> Theme:
         keep.answers.add(*other.answers.all())
         other.delete()
     return theme_decide(theme=keep, status=Theme.Status.PROMOTED, user=user, name=name)
+
+
+def theme_link(*, theme: Theme, answer: Answer, link: bool) -> None:
+    """An analyst puts an answer in a promoted theme, or takes it out. Only promoted themes:
+    proposals are replaced when themes are proposed again, and a hand-made link must stay."""
+    if theme.status != Theme.Status.PROMOTED:
+        raise ValueError("Answers can be put in a theme by hand once it is promoted.")
+    if answer.response.consultation_id != theme.consultation_id:
+        raise ValueError("That theme belongs to another consultation.")
+    if link:
+        theme.answers.add(answer)
+    else:
+        theme.answers.remove(answer)

@@ -13,6 +13,7 @@ from wagtail.log_actions import log
 from analysis import rules
 from analysis.filters import ResponseFilterSet
 from analysis.forms import TagForm
+from analysis.models import Theme
 from analysis.selectors import answer_text_for, responses_for_admin
 from analysis.services import export_record
 from consultations.models import ConsultationPage, Response
@@ -123,8 +124,20 @@ class ResponseInspectView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         can_correct = self.request.user.has_perm(rules.CORRECT_PERMISSION)
-        answers = self.object.answers.select_related("analysis").prefetch_related("tags")
-        context["answers"] = [answer_reading(answer, self.request.user) for answer in answers]
+        answers = self.object.answers.select_related("analysis").prefetch_related("tags", "themes")
+        promoted = list(
+            Theme.objects.filter(
+                consultation_id=self.object.consultation_id, status=Theme.Status.PROMOTED
+            )
+        )
+        context["answers"] = [
+            {
+                **answer_reading(answer, self.request.user),
+                "themes": [t for t in answer.themes.all() if t.status == Theme.Status.PROMOTED],
+                "other_themes": [t for t in promoted if t not in answer.themes.all()],
+            }
+            for answer in answers
+        ]
         context["can_correct"] = can_correct
         if self.request.user.has_perm(rules.RAW_TEXT_PERMISSION):
             # Only the safeguarding lead (and superusers) read young people's words before

@@ -26,6 +26,7 @@ def register_analysis_urls():
         path("analysis/outcomes/", views.outcomes_over_time, name="analysis_outcomes"),
         path("analysis/themes/", views.themes, name="analysis_themes"),
         path("analysis/answers/<id:answer_id>/tags/", views.answer_tags, name="answer_tags"),
+        path("analysis/answers/<id:answer_id>/themes/", views.answer_themes, name="answer_themes"),
     ]
 
 

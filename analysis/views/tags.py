@@ -2,14 +2,17 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from analysis.forms import TagForm
+from analysis.models import Theme
 from analysis.rules import CORRECT_PERMISSION, outcomes_explained
 from analysis.selectors import answer_outcomes, answer_text_for
-from analysis.services import tags_correct
+from analysis.services import tags_correct, theme_link
 from consultations.models import Answer
 
 
@@ -38,3 +41,19 @@ def answer_tags(request, answer_id: int):
         },
         status=200 if request.method == "GET" or form.is_valid() else 400,
     )
+
+
+@require_POST
+def answer_themes(request, answer_id: int):
+    """Put an answer in a promoted theme by hand, or take it out."""
+    if not request.user.has_perm(CORRECT_PERMISSION):
+        raise PermissionDenied
+    answer = get_object_or_404(Answer.objects.select_related("response"), pk=answer_id)
+    theme = get_object_or_404(Theme, pk=request.POST.get("theme") or 0)
+    inspect = reverse("responses:inspect", args=[answer.response_id])
+    try:
+        theme_link(theme=theme, answer=answer, link=request.POST.get("action") == "link")
+    except ValueError as refused:
+        return HttpResponseBadRequest(str(refused))
+    messages.success(request, "Themes saved.")
+    return redirect(f"{inspect}#answer-{answer.pk}")

@@ -57,3 +57,13 @@ def test_a_stalled_run_can_be_started_again(analyst, data, django_capture_on_com
     stalled.refresh_from_db()
     assert stalled.finished_at is not None
     assert Reanalysis.objects.count() == 2
+
+
+def test_a_new_version_deployed_mid_run_stops_it(data, monkeypatch):
+    from analysis import services
+
+    run = Reanalysis.objects.create(pipeline_version="voice-old", total=4)
+    monkeypatch.setattr(services, "pipeline_version", lambda: "voice-newer")
+    assert services.reanalysis_run(run_id=run.pk) == 0
+    run.refresh_from_db()
+    assert run.finished_at is not None

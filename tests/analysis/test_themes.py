@@ -6,7 +6,7 @@ import pytest
 from analysis.models import AnswerAnalysis, KeyPhrase, Theme
 from analysis.themes import candidates
 from cms.roles import Role
-from consultations.models import Response
+from consultations.models import Answer, Response
 from consultations.services import response_submit
 from tests.factories.accounts import user_with_role
 
@@ -140,3 +140,48 @@ def test_the_dashboard_shows_promoted_themes_with_quotes_only_from_those_who_agr
     assert "Buses" in themes
     assert f"“{answers[0].text}”" in themes
     assert answers[1].text not in themes and answers[2].text not in themes
+
+
+def test_an_analyst_puts_an_answer_in_a_theme_by_hand_and_it_stays(client, said):
+    client.force_login(user_with_role(Role.ANALYST))
+    client.post(URL, {"action": "propose", "consultation": said.pk})
+    bus = Theme.objects.get(name="buses")
+    client.post(URL, {"action": "promote", "theme": bus.pk, "name": "Buses"})
+    trees = Answer.objects.filter(keyphrases__phrase="more trees").get()
+    AnswerAnalysis.objects.create(answer=trees, redacted_text=trees.text, pipeline_version="t")
+    inspect = f"/admin/responses/inspect/{trees.response_id}/"
+    assert "Put this answer in a theme" in client.get(inspect).content.decode()
+    response = client.post(
+        f"/admin/analysis/answers/{trees.pk}/themes/", {"theme": bus.pk, "action": "link"}
+    )
+    assert response.status_code == 302
+    client.post(URL, {"action": "propose", "consultation": said.pk})  # proposing again
+    assert trees in Theme.objects.get(pk=bus.pk).answers.all()
+    client.post(
+        f"/admin/analysis/answers/{trees.pk}/themes/", {"theme": bus.pk, "action": "unlink"}
+    )
+    assert trees not in Theme.objects.get(pk=bus.pk).answers.all()
+
+
+def test_only_a_promoted_theme_takes_answers_by_hand(client, said):
+    client.force_login(user_with_role(Role.ANALYST))
+    client.post(URL, {"action": "propose", "consultation": said.pk})
+    proposed = Theme.objects.get(name="buses")
+    trees = Answer.objects.filter(keyphrases__phrase="more trees").get()
+    response = client.post(
+        f"/admin/analysis/answers/{trees.pk}/themes/", {"theme": proposed.pk, "action": "link"}
+    )
+    assert response.status_code == 400
+    assert trees not in proposed.answers.all()
+
+
+@pytest.mark.parametrize("role", [Role.COMMISSIONER, Role.SAFEGUARDING_LEAD, Role.EDITOR])
+def test_only_analysts_put_answers_in_themes(client, said, role):
+    theme = Theme.objects.create(consultation=said, name="Buses", status="promoted")
+    answer = Answer.objects.filter(response__consultation=said).first()
+    client.force_login(user_with_role(role))
+    response = client.post(
+        f"/admin/analysis/answers/{answer.pk}/themes/", {"theme": theme.pk, "action": "link"}
+    )
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
+    assert theme.answers.count() == 0
