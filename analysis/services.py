@@ -256,3 +256,27 @@ def theme_link(*, theme: Theme, answer: Answer, link: bool) -> None:
         theme.answers.add(answer)
     else:
         theme.answers.remove(answer)
+
+
+@transaction.atomic
+def theme_split(*, theme: Theme, phrases: list[str], name: str, user) -> Theme:
+    """Some of a theme's phrases become a theme of their own (promoted, with the name given),
+    taking the answers that said them; answers that also said one of the phrases left behind
+    stay in the first theme too."""
+    moving = set(phrases) & set(theme.phrases)
+    staying = set(theme.phrases) - moving
+    if not moving or not staying:
+        raise ValueError("Tick some of the theme's phrases, but not all of them, to split it.")
+    said = KeyPhrase.objects.filter(answer__in=theme.answers.all())
+    moved_answers = set(said.filter(phrase__in=moving).values_list("answer_id", flat=True))
+    kept_answers = set(said.filter(phrase__in=staying).values_list("answer_id", flat=True))
+    new = Theme.objects.create(
+        consultation=theme.consultation,
+        name=name.strip()[:120] or sorted(moving)[0],
+        phrases=sorted(moving),
+    )
+    new.answers.set(moved_answers)
+    theme.answers.remove(*(moved_answers - kept_answers))
+    theme.phrases = sorted(staying)
+    theme.save(update_fields=["phrases"])
+    return theme_decide(theme=new, status=Theme.Status.PROMOTED, user=user, name=name)

@@ -15,7 +15,7 @@ from analysis import rules
 from analysis.filters import responses_url
 from analysis.models import Theme
 from analysis.selectors.responses import ResponseQuery
-from analysis.services import theme_decide, themes_merge, themes_propose
+from analysis.services import theme_decide, theme_split, themes_merge, themes_propose
 from consultations.models import ConsultationPage
 
 
@@ -86,6 +86,13 @@ def _decide(request):
             theme_decide(theme=chosen[0], status=status, user=request.user, name=name)
         elif action == "merge":
             themes_merge(themes=chosen, name=name, user=request.user)
+        elif action == "split" and len(chosen) == 1:
+            theme_split(
+                theme=chosen[0],
+                phrases=request.POST.getlist("phrase"),
+                name=name,
+                user=request.user,
+            )
         else:
             raise ValueError("That is not something a theme can do.")
     except ValueError as refused:

@@ -185,3 +185,30 @@ def test_only_analysts_put_answers_in_themes(client, said, role):
     )
     assert (response.status_code, response["Location"]) == (302, "/admin/")
     assert theme.answers.count() == 0
+
+
+def test_an_analyst_splits_phrases_off_into_a_theme_of_their_own(client, said):
+    client.force_login(user_with_role(Role.ANALYST))
+    client.post(URL, {"action": "propose", "consultation": said.pk})
+    bus = Theme.objects.get(name="buses")
+    client.post(
+        URL,
+        {"action": "split", "theme": bus.pk, "phrase": ["bus fares"], "name": "Fares"},
+    )
+    fares = Theme.objects.get(name="Fares")
+    bus.refresh_from_db()
+    assert (fares.status, fares.phrases) == ("promoted", ["bus fares"])
+    assert [a.text for a in fares.answers.all()] == ["bus fares"]
+    assert bus.phrases == ["late buses", "safer buses"]
+    assert sorted(a.text for a in bus.answers.all()) == ["late buses", "safer buses"]
+
+
+def test_splitting_off_every_phrase_is_refused(client, said):
+    client.force_login(user_with_role(Role.ANALYST))
+    client.post(URL, {"action": "propose", "consultation": said.pk})
+    bus = Theme.objects.get(name="buses")
+    response = client.post(
+        URL, {"action": "split", "theme": bus.pk, "phrase": bus.phrases, "name": "All"}
+    )
+    assert response.status_code == 400
+    assert Theme.objects.filter(name="All").count() == 0
