@@ -1,5 +1,6 @@
 """Promoted themes for the dashboard: how many of the responses the filters select are in
-each, and a few of their words, redacted, from young people who agreed to be quoted."""
+each, which outcomes they are about, and a few of their words, redacted, from young people
+who agreed to be quoted."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from django.db.models.functions import Length
 
 from analysis.models import AnswerAnalysis, Theme
 from analysis.selectors.dashboard import finished
-from analysis.selectors.responses import ResponseQuery, responses_matching
+from analysis.selectors.responses import ResponseQuery, responses_matching, tags_in_effect
+from core.taxonomy import Outcome
 
 QUOTES_PER_THEME = 2
 QUOTE_MAX_LENGTH = 240
@@ -21,6 +23,8 @@ class ThemeFigure:
     theme: Theme
     responses: int
     quotes: list[str]
+    # (outcome label, responses in the theme about it), most first
+    outcomes: list[tuple[str, int]]
 
 
 def themes_on_dashboard(query: ResponseQuery) -> list[ThemeFigure]:
@@ -52,5 +56,15 @@ def themes_on_dashboard(query: ResponseQuery) -> list[ThemeFigure]:
             .order_by("-length", "pk")
             .values_list("redacted_text", flat=True)[:QUOTES_PER_THEME]
         )
-        figures.append(ThemeFigure(theme=theme, responses=theme.n, quotes=list(quotes)))
+        about = (
+            tags_in_effect(source=query.source)
+            .filter(answer__themes=theme, answer__response__in=selected)
+            .values("outcome")
+            .annotate(n=Count("answer__response", distinct=True))
+            .order_by("-n", "outcome")
+        )
+        outcomes = [(Outcome(row["outcome"]).label, row["n"]) for row in about]
+        figures.append(
+            ThemeFigure(theme=theme, responses=theme.n, quotes=list(quotes), outcomes=outcomes)
+        )
     return figures

@@ -3,7 +3,7 @@ proposing again; each opens the responses behind it."""
 
 import pytest
 
-from analysis.models import AnswerAnalysis, KeyPhrase, Theme
+from analysis.models import AnswerAnalysis, KeyPhrase, OutcomeTag, Theme
 from analysis.themes import candidates
 from cms.roles import Role
 from consultations.models import Answer, Response
@@ -135,9 +135,12 @@ def test_the_dashboard_shows_promoted_themes_with_quotes_only_from_those_who_agr
             answer=answer, redacted_text=answer.text, pipeline_version="t"
         )
     Response.objects.filter(pk=answers[0].response_id).update(consent_to_quote=True)
+    for answer in answers[:2]:
+        OutcomeTag.objects.create(answer=answer, outcome="staying_safe", source="model")
     html = client.get(f"/admin/analysis/?consultation={said.pk}").content.decode()
-    themes = html[html.index('id="themes-heading"') :]
+    themes = html[html.index('id="themes-heading"') : html.index('id="phrases-heading"')]
     assert "Buses" in themes
+    assert "Staying safe: 2" in themes
     assert f"“{answers[0].text}”" in themes
     assert answers[1].text not in themes and answers[2].text not in themes
 
