@@ -19,6 +19,7 @@ from analysis.services import export_record
 from consultations.models import ConsultationPage, Response
 from core.exports import SpreadsheetSafeExportMixin
 from core.permissions import DeniedActionsPolicy
+from core.taxonomy import Outcome
 
 EXPORT_PERMISSION = rules.EXPORT_PERMISSION
 
@@ -47,7 +48,12 @@ BASE_HEADINGS = {
     "channel": "Channel",
     "consent_to_quote": "May quote",
     "answers": "Answers",
+    "outcomes": "Outcomes",
+    "themes": "Themes",
+    "keyphrases": "Key phrases",
 }
+# After the answers: what the analysis made of them, as it stands (analysts' decisions win).
+ANALYSIS_EXPORT = ["outcomes", "themes", "keyphrases"]
 
 
 class ResponseIndexView(SpreadsheetSafeExportMixin, IndexView):
@@ -87,7 +93,9 @@ class ResponseIndexView(SpreadsheetSafeExportMixin, IndexView):
             # One column per question when the export is of one consultation, so the sheet
             # can be analysed as it is; otherwise all answers in one cell.
             questions = self._question_columns()
-            self.list_export = BASE_EXPORT + ([q for q, _ in questions] or ["answers"])
+            self.list_export = (
+                BASE_EXPORT + ([q for q, _ in questions] or ["answers"]) + ANALYSIS_EXPORT
+            )
             self.export_headings = {**BASE_HEADINGS, **dict(questions)}
             export_record(
                 user=self.request.user,
@@ -113,8 +121,21 @@ class ResponseIndexView(SpreadsheetSafeExportMixin, IndexView):
             row["answers"] = "\n".join(f"{a.question_label}: {text}" for a, text in answers)
         else:
             by_question = {f"q:{a.question_id}": text for a, text in answers}
-            for field in self.list_export[len(BASE_EXPORT) :]:
-                row[field] = by_question.get(field, "")
+            for field in self.list_export:
+                if field.startswith("q:"):
+                    row[field] = by_question.get(field, "")
+        outcomes = {
+            Outcome(o["outcome"]).label
+            for a, _ in answers
+            for o in rules.outcomes_that_apply(a.tags.all())
+        }
+        row["outcomes"] = "; ".join(sorted(outcomes))
+        row["themes"] = "; ".join(
+            sorted({t.name for a, _ in answers for t in a.themes.all() if t.status == "promoted"})
+        )
+        row["keyphrases"] = "; ".join(
+            p for a, _ in answers if getattr(a, "analysis", None) for p in a.analysis.keyphrases
+        )
         return row
 
 
@@ -183,7 +204,7 @@ class ResponseViewSet(ModelViewSet):
         Column("channel", label="Channel", accessor="get_channel_display"),
         BooleanColumn("is_complete", label="Finished"),
     ]
-    list_export = BASE_EXPORT + ["answers"]
+    list_export = BASE_EXPORT + ["answers"] + ANALYSIS_EXPORT
     export_filename = "responses"
     inspect_view_fields = [
         "consultation",

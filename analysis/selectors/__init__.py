@@ -29,5 +29,8 @@ def answer_outcomes(*, answer: Answer) -> list[dict]:
 
 def responses_for_admin() -> QuerySet[Response]:
     return Response.objects.select_related("consultation").prefetch_related(
-        Prefetch("answers", queryset=Answer.objects.select_related("analysis"))
+        Prefetch(
+            "answers",
+            queryset=Answer.objects.select_related("analysis").prefetch_related("tags", "themes"),
+        )
     )

@@ -140,3 +140,21 @@ def test_every_export_is_in_the_audit_log(analyst, data):
     assert [e.data["what"] for e in entries] == ["dashboard figures (csv)", "responses (csv)"]
     assert all(e.data["filters"] == {"consultation": str(data.school.pk)} for e in entries)
     assert {e.user.username for e in entries} == {"analyst"}
+
+
+def test_the_answers_export_has_outcomes_themes_and_key_phrases(analyst, data):
+    import csv
+    import io
+
+    from analysis.models import Theme
+
+    theme = Theme.objects.create(consultation=data.school, name="Buses", status="promoted")
+    theme.answers.add(data.responses["r2"].answers.get(question_label="What would you change?"))
+    body = b"".join(analyst.get(f"/admin/responses/?consultation={data.school.pk}&export=csv"))
+    rows = {r["Response"]: r for r in csv.DictReader(io.StringIO(body.decode("utf-8-sig")))}
+    r2 = rows[str(data.responses["r2"].uuid)]
+    # The model said staying safe and being healthy; an analyst said healthy does not apply.
+    assert r2["Outcomes"] == "Staying safe"
+    assert r2["Themes"] == "Buses"
+    assert r2["Key phrases"] == "safer buses; healthy food"
+    assert rows[str(data.responses["r3"].uuid)]["Outcomes"] == "Economic well-being"
