@@ -21,7 +21,8 @@ def _keep(request, what: str, make) -> list:
     host = _host(request)
     if host is None:
         return []
-    version = content_version()
+    # The page cache's middleware has read it for this request already, when it could.
+    version = getattr(request, "content_version", None) or content_version()
     kept = _kept.get((host, what))
     if kept is not None and version is not None and kept[0] == version:
         return kept[1]

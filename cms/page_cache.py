@@ -113,6 +113,8 @@ class PublicPageCacheMiddleware:
         if key is None:
             return self.get_response(request)
         version = content_version()
+        # Read once a request: the menu and footer links (cms/context_processors.py) use it too.
+        request.content_version = version
         if version is None:
             return self.get_response(request)
         kept = _pages.get(key)
